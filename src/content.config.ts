@@ -1,0 +1,76 @@
+/**
+ * The content contract of the help center. Every error page is one MDX file in
+ * content/errors/<code>.mdx whose frontmatter must match `errorSchema`; a typo in a field
+ * name, a value outside a vocabulary or a missing field fails the build with the file and
+ * the field named (Astro reports zod issues per entry). Checks zod cannot make on one entry
+ * alone (dangling references, cycles, code = file name, an empty "How to fix") live in
+ * src/lib/validate.ts and run when the catalog is first loaded.
+ */
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/taxonomy';
+
+/**
+ * Where the catalog lives. CONTENT_DIR points the build at another copy (the bad-content
+ * tests and the large synthetic catalogs of the benchmark use it); the site uses ./content.
+ */
+const contentDir = process.env['CONTENT_DIR'] ?? './content';
+
+export const quickbooksFaultSchema = z.strictObject({
+  /** QuickBooks' numeric fault code (e.g. "6240"), when QuickBooks reports one. */
+  code: z.string().regex(/^\d{3,5}$/, 'a QuickBooks fault code is 3 to 5 digits').optional(),
+  /** The fault's name as QuickBooks spells it, e.g. "Duplicate Name Exists Error". */
+  name: z.string().min(1).optional(),
+  /** The message text exactly as people see it (they paste it into search). */
+  message: z.string().min(1),
+});
+
+export const errorSchema = z.strictObject({
+  /** The stable error code: equals the file name and the URL /errors/<code>/. Never changes once published. */
+  code: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'),
+  /** The title the customer sees: what went wrong, in their words. */
+  title: z.string().trim().min(1, 'a title is required'),
+  /** One plain sentence: what the error means. Shown in lists, search results and link previews. */
+  summary: z.string().trim().min(1, 'a summary is required').max(240, 'keep the summary to one sentence (240 characters at most)'),
+  /** One or more of client, invoice, item, payment; the first is the primary category (breadcrumb, grouping). */
+  categories: z.array(z.enum(CATEGORY_IDS)).min(1, 'at least one category'),
+  /** Which way the failed sync was going. */
+  direction: z.enum(DIRECTION_IDS),
+  /** Where the fix happens: in Workiz, in QuickBooks, by contacting support, or nowhere (no fix yet). */
+  fixWhere: z.enum(FIX_WHERE_IDS),
+  /** What the customer does once it is fixed: nothing (automatic), a manual resync, or none. */
+  resync: z.enum(RESYNC_IDS),
+  /** Errors to fix first: this one cannot clear while any of them stands. Reverse links are computed. */
+  dependsOn: z.array(reference('errors')).default([]),
+  /** See also: errors that look alike or often come together. */
+  related: z.array(reference('errors')).default([]),
+  /** What QuickBooks itself may report for this error (from shared reference/quickbooks-faults.md). */
+  quickbooks: z.array(quickbooksFaultSchema).default([]),
+  /** Other phrasings people use for this error; weighted in search. */
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  /** Shown on the home page among the most common errors. */
+  common: z.boolean().default(false),
+  /** When a person last checked this page against the product (YYYY-MM-DD). */
+  lastReviewed: z.coerce.date(),
+});
+
+export const categorySchema = z.strictObject({
+  /** The category's name, e.g. "Client errors". */
+  title: z.string().trim().min(1),
+  /** One or two sentences shown on the home page and the category index. */
+  description: z.string().trim().min(1),
+  /** Position in lists, smallest first. */
+  order: z.number().int(),
+});
+
+export const collections = {
+  errors: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: `${contentDir}/errors` }),
+    schema: errorSchema,
+  }),
+  categories: defineCollection({
+    loader: glob({ pattern: '*.json', base: `${contentDir}/categories` }),
+    schema: categorySchema,
+  }),
+};

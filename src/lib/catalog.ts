@@ -1,0 +1,106 @@
+/**
+ * The catalog as the pages see it: every error with its links in both directions, every
+ * category with its errors. Loaded once per build; the whole-catalog checks run here, so
+ * a bad catalog fails the build before any page is written.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { CATEGORY_IDS, type CategoryId } from './taxonomy';
+import { formatProblems, validateCatalog, type Problem } from './validate';
+import { reverseEdges } from './graph';
+
+export type ErrorEntry = CollectionEntry<'errors'>;
+
+export interface CatalogError {
+  entry: ErrorEntry;
+  id: string;
+  data: ErrorEntry['data'];
+  primary: CategoryId;
+  dependsOn: string[];
+  /** Errors that list this one in their dependsOn (computed). */
+  unblocks: string[];
+  related: string[];
+}
+
+export interface CatalogCategory {
+  id: CategoryId;
+  title: string;
+  description: string;
+  order: number;
+  /** Errors listing this category, primary ones first, then by title. */
+  errors: CatalogError[];
+}
+
+export interface Catalog {
+  errors: CatalogError[];
+  byId: Map<string, CatalogError>;
+  categories: CatalogCategory[];
+  categoryById: Map<CategoryId, CatalogCategory>;
+}
+
+let loaded: Promise<Catalog> | undefined;
+
+export function getCatalog(): Promise<Catalog> {
+  loaded ??= load();
+  return loaded;
+}
+
+const byTitle = (a: CatalogError, b: CatalogError) => a.data.title.localeCompare(b.data.title, 'en');
+
+async function load(): Promise<Catalog> {
+  const entries = (await getCollection('errors')).sort((a, b) => a.id.localeCompare(b.id, 'en'));
+  const categoryEntries = await getCollection('categories');
+
+  const problems: Problem[] = validateCatalog(
+    entries.map((e) => ({
+      id: e.id,
+      file: e.filePath ?? `content/errors/${e.id}.mdx`,
+      code: e.data.code,
+      dependsOn: e.data.dependsOn.map((r) => r.id),
+      related: e.data.related.map((r) => r.id),
+      body: e.body ?? '',
+    })),
+  );
+  for (const id of CATEGORY_IDS) {
+    if (!categoryEntries.some((c) => c.id === id)) {
+      problems.push({ file: `content/categories/${id}.json`, field: 'title', message: 'this category file is missing' });
+    }
+  }
+  if (problems.length) {
+    throw new Error(`The error catalog has ${problems.length} problem(s):\n${formatProblems(problems)}`);
+  }
+
+  const edges = new Map(entries.map((e) => [e.id, e.data.dependsOn.map((r) => r.id)]));
+  const reverse = reverseEdges(edges);
+  const errors: CatalogError[] = entries.map((entry) => ({
+    entry,
+    id: entry.id,
+    data: entry.data,
+    primary: entry.data.categories[0]!,
+    dependsOn: edges.get(entry.id)!,
+    unblocks: reverse.get(entry.id)!,
+    related: entry.data.related.map((r) => r.id),
+  }));
+  const byId = new Map(errors.map((e) => [e.id, e]));
+
+  const categories: CatalogCategory[] = categoryEntries
+    .filter((c): c is typeof c & { id: CategoryId } => (CATEGORY_IDS as readonly string[]).includes(c.id))
+    .map((c) => ({
+      id: c.id,
+      ...c.data,
+      errors: errors
+        .filter((e) => e.data.categories.includes(c.id))
+        .sort((a, b) => Number(b.primary === c.id) - Number(a.primary === c.id) || byTitle(a, b)),
+    }))
+    .sort((a, b) => a.order - b.order);
+
+  return { errors, byId, categories, categoryById: new Map(categories.map((c) => [c.id, c])) };
+}
+
+/** Looks up ids in the catalog, in the order given. */
+export function pick(catalog: Catalog, ids: readonly string[]): CatalogError[] {
+  return ids.map((id) => catalog.byId.get(id)!);
+}
+
+/** Root-relative URL of an error page. */
+export const errorUrl = (id: string) => `/errors/${id}/`;
+export const categoryUrl = (id: CategoryId) => `/categories/${id}/`;

@@ -1,0 +1,98 @@
+/**
+ * Checks over the whole catalog that zod cannot make on one entry alone. Plain data in,
+ * a list of problems out: each names the file and the field, so the build error says where
+ * to look. Astro 7 only logs a dangling reference(), so this is what makes it fatal.
+ */
+export interface EntryFacts {
+  /** The entry id: the file name without .mdx. */
+  id: string;
+  /** Path of the source file, relative to the project root. */
+  file: string;
+  code: string;
+  dependsOn: string[];
+  related: string[];
+  /** The raw MDX body. */
+  body: string;
+}
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export function formatProblems(problems: Problem[]): string {
+  return problems.map((p) => `${p.file}: field "${p.field}": ${p.message}`).join('\n');
+}
+
+/** The lines of the body section under a "## <title>" heading, up to the next h2. */
+export function section(body: string, title: string): string | undefined {
+  const lines = body.split(/\r?\n/);
+  const start = lines.findIndex((l) => l.trim().toLowerCase() === `## ${title.toLowerCase()}`);
+  if (start < 0) return undefined;
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((l) => /^##\s/.test(l));
+  return (end < 0 ? rest : rest.slice(0, end)).join('\n');
+}
+
+/** A "How to fix" section must be a numbered list with at least one non-empty step. */
+function hasNumberedStep(text: string): boolean {
+  return text.split(/\r?\n/).some((l) => /^\s*\d+[.)]\s+\S/.test(l));
+}
+
+/** Finds a dependency cycle, returned as the chain of ids that closes it, or undefined. */
+export function findCycle(edges: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined;
+    if (state.get(id) === 'visiting') return [...stack.slice(stack.indexOf(id)), id];
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const next of edges.get(id) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(id, 'done');
+    return undefined;
+  };
+  for (const id of [...edges.keys()].sort()) {
+    const cycle = visit(id);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+export function validateCatalog(entries: EntryFacts[]): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set(entries.map((e) => e.id));
+  for (const e of entries) {
+    if (e.code !== e.id) {
+      problems.push({ file: e.file, field: 'code', message: `"${e.code}" must equal the file name "${e.id}"` });
+    }
+    for (const field of ['dependsOn', 'related'] as const) {
+      for (const target of e[field]) {
+        if (!ids.has(target)) {
+          problems.push({ file: e.file, field, message: `names "${target}", which is no error in content/errors/` });
+        } else if (target === e.id) {
+          problems.push({ file: e.file, field, message: `names the entry itself` });
+        }
+      }
+    }
+    if (section(e.body, 'What it means')?.trim() ? false : true) {
+      problems.push({ file: e.file, field: 'body', message: 'needs a "## What it means" section with text' });
+    }
+    const fix = section(e.body, 'How to fix');
+    if (fix === undefined || !hasNumberedStep(fix)) {
+      problems.push({ file: e.file, field: 'body', message: '"## How to fix" is missing or empty: it needs at least one numbered step' });
+    }
+  }
+  const edges = new Map(entries.map((e) => [e.id, e.dependsOn.filter((d) => ids.has(d) && d !== e.id)]));
+  const cycle = findCycle(edges);
+  if (cycle) {
+    const file = entries.find((e) => e.id === cycle[0])?.file ?? cycle[0]!;
+    problems.push({ file, field: 'dependsOn', message: `dependency cycle: ${cycle.join(' → ')}` });
+  }
+  return problems;
+}
