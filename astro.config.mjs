@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import pagefindIndex from './integrations/pagefind.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
 const site = process.env.SITE_URL ?? 'https://help.example.com';
@@ -13,7 +14,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Astro 7's default Markdown processor ignores remark plugins: use the unified one.
   markdown: { processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }) },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIndex()],
   devToolbar: { enabled: false },
   vite: {
     build: {

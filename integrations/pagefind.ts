@@ -1,0 +1,62 @@
+/**
+ * Builds the Pagefind index of the error pages after `astro build`, with Pagefind's Node API.
+ * Only elements inside `data-pagefind-body` (the main content of error pages) are indexed;
+ * weights and filters are set in the markup (src/layouts/ErrorPage.astro). Any error Pagefind
+ * reports fails the build.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+
+function fail(step: string, errors: string[]): void {
+  if (errors.length) throw new Error(`Pagefind failed to ${step}:\n${errors.join('\n')}`);
+}
+
+export default function pagefindIndex(): AstroIntegration {
+  return {
+    name: 'help-center:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+        try {
+          fail('start', errors);
+          if (!index) throw new Error('Pagefind returned no index');
+          const added = await index.addDirectory({ path: site });
+          fail('index the site', added.errors);
+          if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body on the error pages?');
+          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+          fail('write the index', written.errors);
+          await addPagefindIds(site);
+          logger.info(`Pagefind indexed ${added.page_count} pages`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Pagefind names each result by its fragment (e.g. "en_13331ec"); the page's URL is only in
+ * the fragment itself. Writing the id of each error page into search-data.json lets the
+ * browser rank Pagefind's results without downloading a fragment per result.
+ */
+async function addPagefindIds(site: string): Promise<void> {
+  const dataPath = join(site, 'search-data.json');
+  const docs = JSON.parse(await readFile(dataPath, 'utf8')) as { code: string; pagefindId?: string }[];
+  const fragments = join(site, 'pagefind', 'fragment');
+  for (const file of await readdir(fragments)) {
+    const text = gunzipSync(await readFile(join(fragments, file))).toString('utf8').replace(/^pagefind_dcd/, '');
+    const { url } = JSON.parse(text) as { url: string };
+    const doc = docs.find((d) => url === `/errors/${d.code}/`);
+    if (!doc) throw new Error(`Pagefind indexed ${url}, which is no error page`);
+    doc.pagefindId = file.replace(/\.pf_fragment$/, '');
+  }
+  const missing = docs.filter((d) => !d.pagefindId).map((d) => d.code);
+  if (missing.length) throw new Error(`Pagefind did not index: ${missing.join(', ')}`);
+  await writeFile(dataPath, JSON.stringify(docs));
+}

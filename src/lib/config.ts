@@ -1,0 +1,11 @@
+/**
+ * Site configuration read at build time. Set through environment variables so a deployment
+ * can change them without touching code (see README).
+ */
+/** Where "Contact support" sends people; the error code and query are filled in. */
+export const SUPPORT_EMAIL = import.meta.env['SUPPORT_EMAIL'] ?? process.env['SUPPORT_EMAIL'] ?? 'support@example.com';
+
+/** A mailto: link to support with a subject and body filled in. */
+export function supportHref(subject: string, body: string): string {
+  return `mailto:${SUPPORT_EMAIL}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

@@ -1,0 +1,24 @@
+/**
+ * Loads the search engine once: the structured search data and Pagefind. Called when someone
+ * focuses a search box or opens /search/, never on page load.
+ */
+import { SearchEngine, type IndexedDoc } from './engine';
+
+let engine: Promise<SearchEngine> | undefined;
+
+export function loadEngine(): Promise<SearchEngine> {
+  engine ??= (async () => {
+    const pagefindUrl = new URL('/pagefind/pagefind.js', location.href).href;
+    const [docs, pagefind] = await Promise.all([
+      fetch('/search-data.json').then((r) => {
+        if (!r.ok) throw new Error(`search data: HTTP ${r.status}`);
+        return r.json() as Promise<IndexedDoc[]>;
+      }),
+      import(/* @vite-ignore */ pagefindUrl),
+    ]);
+    await pagefind.options({ excerptLength: 24 });
+    await pagefind.init();
+    return new SearchEngine(docs, pagefind);
+  })();
+  return engine;
+}

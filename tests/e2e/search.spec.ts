@@ -1,0 +1,185 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Query { query: string; expect: string[]; kind: string }
+const QUERIES: Query[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search-queries.json'), 'utf8'));
+
+const resultCodes = (page: Page) =>
+  page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
+
+/** Types `query` into the search page's box as a person would and waits for its results. */
+async function searchFor(page: Page, query: string) {
+  const box = page.getByRole('searchbox', { name: /Describe the problem/ });
+  await box.fill('');
+  await box.fill(query);
+  await expect(page).toHaveURL((url) => url.searchParams.get('q') === query.slice(0, 2000));
+  await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy');
+  await expect(page.locator('main .search-status')).not.toBeEmpty();
+}
+
+test('the query set: at least 90% first, all in the top three', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect(QUERIES.length).toBeGreaterThanOrEqual(40);
+  await page.goto('/search/');
+  let first = 0;
+  const misses: string[] = [];
+  for (const q of QUERIES) {
+    await searchFor(page, q.query);
+    const codes = await resultCodes(page);
+    if (q.expect.includes(codes[0]!)) first++;
+    else misses.push(`${q.query.slice(0, 60)} → ${codes.slice(0, 3).join(', ')}`);
+    expect(codes.slice(0, 3), `"${q.query.slice(0, 80)}" has ${q.expect[0]} in its top three`).toContain(q.expect[0]);
+  }
+  console.log(`search: ${first}/${QUERIES.length} first; misses: ${misses.join(' | ') || 'none'}`);
+  expect(first / QUERIES.length).toBeGreaterThanOrEqual(0.9);
+});
+
+test('a shared fault code lists every error it can mean', async ({ page }) => {
+  await page.goto('/search/?q=6240');
+  await expect(page.locator('[data-search-results] li')).not.toHaveCount(0);
+  const codes = await resultCodes(page);
+  expect(codes.slice(0, 3).sort()).toEqual(['client-duplicate-name', 'client-name-conflict', 'item-duplicate']);
+});
+
+test('results show title, code, category, summary and a highlighted excerpt, linking to the page', async ({ page }) => {
+  await page.goto('/search/?q=reopen%20the%20month');
+  const hit = page.locator('[data-search-results] li').first();
+  await expect(hit.getByRole('link')).toHaveText('The invoice is dated in a closed period');
+  await expect(hit).toContainText('invoice-closed-period · Invoice');
+  await expect(hit.locator('.hit-summary')).not.toBeEmpty();
+  await expect(hit.locator('.hit-excerpt mark').first()).toBeVisible();
+  await hit.getByRole('link').click();
+  await expect(page).toHaveURL(/\/errors\/invoice-closed-period\//);
+});
+
+test('a ?q= link runs the search, and Back restores the previous one', async ({ page }) => {
+  await page.goto('/search/?q=confirmation%20code%20too%20long');
+  await expect(page.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue('confirmation code too long');
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /payment-confirmation-too-long/);
+  const box = page.getByRole('searchbox', { name: /Describe the problem/ });
+  await box.fill('bundle');
+  await box.press('Enter');
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /item-bundle-unsupported/);
+  await page.locator('[data-search-results] a').first().click();
+  await expect(page).toHaveURL(/item-bundle-unsupported/);
+  await page.goBack();
+  await expect(box).toHaveValue('bundle');
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /item-bundle-unsupported/);
+});
+
+test('nonsense gets a helpful empty state, with support and the query filled in', async ({ page }) => {
+  await page.goto('/search/?q=zzqx%20qwrty%20plmok');
+  const empty = page.locator('.search-empty');
+  await expect(empty).toContainText('No errors match “zzqx qwrty plmok”');
+  for (const name of ['Client errors', 'Invoice errors', 'Item errors', 'Payment errors', 'Every error A–Z']) {
+    await expect(empty.getByRole('link', { name })).toBeVisible();
+  }
+  const support = empty.getByRole('link', { name: 'Contact support' });
+  expect(decodeURIComponent((await support.getAttribute('href'))!)).toContain('zzqx qwrty plmok');
+  await expect(page.locator('[data-search-results] li')).toHaveCount(0);
+});
+
+test('the query is text, never HTML', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+  const attack = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  await page.goto(`/search/?q=${encodeURIComponent(attack)}`);
+  await expect(page.locator('main .search-status')).not.toBeEmpty();
+  await expect(page.locator('main img')).toHaveCount(0);
+  await expect(page.locator('.search-empty-box, [data-search-results]').locator('script')).toHaveCount(0);
+  if (await page.locator('.search-empty').count()) await expect(page.locator('.search-empty [data-query]')).toHaveText(attack);
+  expect(dialogs).toBe(0);
+});
+
+test('a 100 KB paste does not freeze the page and still finds the error', async ({ page }) => {
+  await page.goto('/search/');
+  const message = 'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';
+  const paste = (message + 'x'.repeat(100)).repeat(Math.ceil(100_000 / (message.length + 100))).slice(0, 100_000);
+  const box = page.getByRole('searchbox', { name: /Describe the problem/ });
+  await box.fill(paste);
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /invoice-duplicate-number/);
+  // The page still answers: typing goes on working.
+  await box.fill('6190');
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /subscription-inactive/);
+  expect(new URL(page.url()).searchParams.get('q')).toBe('6190');
+});
+
+test('nothing of search is downloaded until the box is focused', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('/errors/invoice-deleted/');
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((p) => /pagefind|search-data|header\.|render\./.test(p))).toEqual([]);
+  await page.getByRole('searchbox', { name: 'Search errors' }).focus();
+  await expect.poll(() => requests.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+  expect(requests).toContain('/search-data.json');
+});
+
+test.describe('the header search panel', () => {
+  test('"/" and Ctrl+K focus the box; arrows, Enter and Esc work', async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByRole('searchbox', { name: 'Search errors' });
+    await page.keyboard.press('/');
+    await expect(box).toBeFocused();
+    await box.blur();
+    await page.keyboard.press('Control+k');
+    await expect(box).toBeFocused();
+    await page.keyboard.type('closed period');
+    const panel = page.locator('#site-search-panel');
+    await expect(panel).toBeVisible();
+    await expect(panel.locator('.hit-link').first()).toHaveText('The invoice is dated in a closed period');
+    await expect(page.locator('site-search [role="status"]')).toContainText(/match/);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await page.keyboard.type(' reopen');
+    await expect(panel).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await expect(panel.locator('.hit-link').first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(panel.locator('.hit-link').nth(1)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/errors\/invoice-closed-period\//);
+  });
+
+  test('Enter in the box opens the search page with the query', async ({ page }) => {
+    await page.goto('/errors/');
+    const box = page.getByRole('searchbox', { name: 'Search errors' });
+    await box.fill('6140');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=6140$/);
+    await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /invoice-duplicate-number/);
+  });
+
+  test('the open panel and the search page pass axe', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: 'Search errors' }).fill('inactive');
+    await expect(page.locator('#site-search-panel .hit-link').first()).toBeVisible();
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+    expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+    await page.goto('/search/?q=inactive');
+    await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+    await page.goto('/search/?q=zzqx');
+    await expect(page.locator('.search-empty')).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the header form goes to /search/, which explains and links to the indexes', async ({ page }) => {
+    await page.goto('/');
+    const box = page.getByRole('searchbox', { name: 'Search errors' });
+    await box.fill('closed period');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=closed\+period$/);
+    await expect(page.getByText('Search needs JavaScript')).toBeVisible();
+    await page.getByRole('link', { name: 'Invoice errors' }).last().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Invoice errors');
+    await page.goBack();
+    await expect(page.locator('main').getByRole('link', { name: 'Every error A–Z' })).toBeVisible();
+  });
+});
