@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import pagefindIndex from './integrations/pagefind.ts';
@@ -14,7 +15,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Astro 7's default Markdown processor ignores remark plugins: use the unified one.
   markdown: { processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }) },
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') }), pagefindIndex()],
   devToolbar: { enabled: false },
   vite: {
     build: {
