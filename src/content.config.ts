@@ -26,9 +26,16 @@ export const quickbooksFaultSchema = z.strictObject({
   message: z.string().min(1),
 });
 
+const codeSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
+
 export const errorSchema = z.strictObject({
   /** The stable error code: equals the file name and the URL /errors/<code>/. Never changes once published. */
-  code: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'),
+  code: codeSchema,
+  /**
+   * Codes this error was published under before a rename. Each keeps working: /errors/<former>/
+   * redirects here. Never remove one; every published code is also listed in published-codes.txt.
+   */
+  formerCodes: z.array(codeSchema).default([]),
   /** The title the customer sees: what went wrong, in their words. */
   title: z.string().trim().min(1, 'a title is required'),
   /** One plain sentence: what the error means. Shown in lists, search results and link previews. */

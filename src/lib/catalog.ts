@@ -4,6 +4,8 @@
  * a bad catalog fails the build before any page is written.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CATEGORY_IDS, type CategoryId } from './taxonomy';
 import { formatProblems, validateCatalog, type Problem } from './validate';
 import { reverseEdges } from './graph';
@@ -35,6 +37,8 @@ export interface Catalog {
   byId: Map<string, CatalogError>;
   categories: CatalogCategory[];
   categoryById: Map<CategoryId, CatalogCategory>;
+  /** Former codes and the code each now lives at. */
+  redirects: { from: string; to: string }[];
 }
 
 let loaded: Promise<Catalog> | undefined;
@@ -50,15 +54,22 @@ async function load(): Promise<Catalog> {
   const entries = (await getCollection('errors')).sort((a, b) => a.id.localeCompare(b.id, 'en'));
   const categoryEntries = await getCollection('categories');
 
+  const publishedFile = join(process.env['CONTENT_DIR'] ?? 'content', 'published-codes.txt');
+  const published = (await readFile(publishedFile, 'utf8').catch(() => ''))
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
   const problems: Problem[] = validateCatalog(
     entries.map((e) => ({
       id: e.id,
       file: e.filePath ?? `content/errors/${e.id}.mdx`,
       code: e.data.code,
+      formerCodes: e.data.formerCodes,
       dependsOn: e.data.dependsOn.map((r) => r.id),
       related: e.data.related.map((r) => r.id),
       body: e.body ?? '',
     })),
+    { file: publishedFile, codes: published },
   );
   for (const id of CATEGORY_IDS) {
     if (!categoryEntries.some((c) => c.id === id)) {
@@ -93,7 +104,8 @@ async function load(): Promise<Catalog> {
     }))
     .sort((a, b) => a.order - b.order);
 
-  return { errors, byId, categories, categoryById: new Map(categories.map((c) => [c.id, c])) };
+  const redirects = errors.flatMap((e) => e.data.formerCodes.map((from) => ({ from, to: e.id })));
+  return { errors, byId, categories, categoryById: new Map(categories.map((c) => [c.id, c])), redirects };
 }
 
 /** Looks up ids in the catalog, in the order given. */

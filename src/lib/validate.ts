@@ -9,6 +9,8 @@ export interface EntryFacts {
   /** Path of the source file, relative to the project root. */
   file: string;
   code: string;
+  /** Codes this entry was published under before (their URLs redirect to it). */
+  formerCodes: string[];
   dependsOn: string[];
   related: string[];
   /** The raw MDX body. */
@@ -64,9 +66,33 @@ export function findCycle(edges: Map<string, string[]>): string[] | undefined {
   return undefined;
 }
 
-export function validateCatalog(entries: EntryFacts[]): Problem[] {
+/**
+ * `published` is every code ever published (content/published-codes.txt, `publishedFile`):
+ * each must still resolve, as a current code or a former one, and every current code must be
+ * recorded there, so that a rename can never silently break a link.
+ */
+export function validateCatalog(entries: EntryFacts[], published?: { file: string; codes: string[] }): Problem[] {
   const problems: Problem[] = [];
   const ids = new Set(entries.map((e) => e.id));
+  const former = new Map<string, string>();
+  for (const e of entries) {
+    for (const old of e.formerCodes) {
+      if (ids.has(old)) problems.push({ file: e.file, field: 'formerCodes', message: `"${old}" is the code of a current error` });
+      else if (former.has(old)) problems.push({ file: e.file, field: 'formerCodes', message: `"${old}" is already a former code of ${former.get(old)}` });
+      else former.set(old, e.id);
+    }
+  }
+  if (published) {
+    const recorded = new Set(published.codes);
+    for (const code of published.codes) {
+      if (!ids.has(code) && !former.has(code)) {
+        problems.push({ file: published.file, field: code, message: `this published code no longer resolves: add it to the formerCodes of the error it became` });
+      }
+    }
+    for (const e of entries) {
+      if (!recorded.has(e.id)) problems.push({ file: e.file, field: 'code', message: `"${e.id}" is not recorded in ${published.file}: add it (published codes are kept forever)` });
+    }
+  }
   for (const e of entries) {
     if (e.code !== e.id) {
       problems.push({ file: e.file, field: 'code', message: `"${e.code}" must equal the file name "${e.id}"` });

@@ -4,13 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-
-const root = join(import.meta.dirname, '..', '..');
-const astroBin = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+import { withBuiltCopy } from './build-copy.ts';
 
 interface Case {
   name: string;
@@ -39,21 +35,13 @@ const cases: Case[] = [
 ];
 
 function buildCopy(c: Case) {
-  const dir = mkdtempSync(join(tmpdir(), 'hc-bad-'));
-  try {
-    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
-    const path = join(dir, 'content', 'errors', c.file);
-    writeFileSync(path, c.edit(readFileSync(path, 'utf8')));
-    const run = spawnSync(process.execPath, [astroBin, 'build', '--outDir', join(dir, 'dist')], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: join(dir, 'content'), ASTRO_CACHE_DIR: join(dir, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' },
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return withBuiltCopy(
+    (content) => {
+      const path = join(content, 'errors', c.file);
+      writeFileSync(path, c.edit(readFileSync(path, 'utf8')));
+    },
+    ({ status, output }) => ({ status, output }),
+  );
 }
 
 test('the unmodified copy builds (so a failure below is the fault, not the copy)', () => {

@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEED_MAP } from '../seed-map';
-import { builtPages } from './helpers';
+import { builtPages, fixStepItems } from './helpers';
 
 const SEED = readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'seed', 'quickbooks-online-sync-errors.txt'), 'utf8');
 const CODES = [...new Set(SEED_MAP.map((e) => e.code))].sort();
@@ -63,7 +63,7 @@ test('an error page has breadcrumb, visible code, title, summary, facts, QuickBo
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The invoice number is already used in QuickBooks');
   await expect(page.getByRole('heading', { name: 'What it means' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'How to fix' })).toBeVisible();
-  await expect(page.locator('#how-to-fix + ol > li').first()).toBeVisible();
+  await expect(fixStepItems(page).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What QuickBooks may say' })).toBeVisible();
   await expect(page.getByText('Fault 6140 · Duplicate Document Number Error')).toBeVisible();
   await expect(page.getByText(/Last reviewed/)).toContainText('2026');
@@ -71,10 +71,10 @@ test('an error page has breadcrumb, visible code, title, summary, facts, QuickBo
 
 test('the manual resync steps come from one component, the same words on every page', async ({ page }) => {
   await page.goto('/errors/invoice-closed-period/');
-  const step = page.locator('#how-to-fix + ol > li').last();
+  const step = fixStepItems(page).last();
   await expect(step).toContainText('open the sync history log, tick the box next to the invoice');
   await page.goto('/errors/client-inactive/');
-  await expect(page.locator('#how-to-fix + ol > li').filter({ hasText: 'open the sync history log, tick the box next to the client' })).toHaveCount(1);
+  await expect(fixStepItems(page).filter({ hasText: 'open the sync history log, tick the box next to the client' })).toHaveCount(1);
 });
 
 test('dependencies render both ways: invoice-client-inactive → client-inactive and back', async ({ page }) => {
@@ -91,7 +91,7 @@ test('every "fix these first" link has its reverse link, and nothing else is a r
   const forward = new Map<string, string[]>();
   const reverse = new Map<string, string[]>();
   const codesIn = async (selector: string) =>
-    (await page.locator(`${selector} a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).map((h) => h.split('/')[2]!);
+    (await page.locator(`${selector} li a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).map((h) => h.split('/')[2]!);
   for (const code of CODES) {
     await page.goto(`/errors/${code}/`);
     forward.set(code, await codesIn('.fix-first'));
@@ -141,8 +141,8 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Invoice' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Invoice errors');
     await page.getByRole('link', { name: "The invoice's client is inactive in QuickBooks" }).click();
-    await page.getByRole('complementary', { name: 'Fix these first' }).getByRole('link').first().click();
+    await page.getByRole('complementary', { name: 'Fix these first' }).getByRole('listitem').getByRole('link').first().click();
     await expect(page).toHaveURL(/\/errors\/client-inactive\/$/);
-    await expect(page.locator('#how-to-fix + ol > li')).not.toHaveCount(0);
+    await expect(fixStepItems(page)).not.toHaveCount(0);
   });
 });

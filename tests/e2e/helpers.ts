@@ -18,3 +18,10 @@ export function builtPages(): string[] {
 }
 
 export const readBuilt = (path: string) => readFileSync(join(DIST, path), 'utf8');
+
+/**
+ * The steps of "How to fix": the items of the first list after its heading (the build
+ * guarantees that list is inside the section).
+ */
+export const fixStepItems = (page: import('@playwright/test').Page) =>
+  page.locator('.heading-wrapper:has(#how-to-fix) ~ ol').first().locator(':scope > li');

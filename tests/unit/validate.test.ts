@@ -5,7 +5,7 @@ import { reverseEdges } from '../../src/lib/graph.ts';
 
 const body = '## What it means\n\nText.\n\n## How to fix\n\n1. Do it.\n';
 const entry = (id: string, dependsOn: string[] = [], related: string[] = []): EntryFacts => ({
-  id, file: `content/errors/${id}.mdx`, code: id, dependsOn, related, body,
+  id, file: `content/errors/${id}.mdx`, code: id, formerCodes: [], dependsOn, related, body,
 });
 
 test('a clean catalog has no problems', () => {
@@ -42,4 +42,16 @@ test('"How to fix" needs a numbered step', () => {
 test('reverse edges', () => {
   const edges = new Map([['inv', ['cli', 'itm']], ['pay', ['inv']], ['cli', []], ['itm', []]]);
   assert.deepEqual(Object.fromEntries(reverseEdges(edges)), { inv: ['pay'], pay: [], cli: ['inv'], itm: ['inv'] });
+});
+
+test('every published code must resolve, and every current code must be published', () => {
+  const published = (codes: string[]) => ({ file: 'content/published-codes.txt', codes });
+  const renamed = { ...entry('b'), formerCodes: ['a-old'] };
+  assert.deepEqual(validateCatalog([entry('a'), renamed], published(['a', 'a-old', 'b'])), []);
+  const lost = validateCatalog([entry('a'), entry('b')], published(['a', 'a-old', 'b']));
+  assert.deepEqual(lost.map((p) => [p.file, p.field]), [['content/published-codes.txt', 'a-old']]);
+  const unrecorded = validateCatalog([entry('a'), entry('b')], published(['a']));
+  assert.deepEqual(unrecorded.map((p) => [p.file, p.field]), [['content/errors/b.mdx', 'code']]);
+  const clash = validateCatalog([entry('a'), { ...entry('b'), formerCodes: ['a'] }]);
+  assert.deepEqual(clash.map((p) => p.field), ['formerCodes']);
 });

@@ -1,0 +1,73 @@
+/**
+ * /errors.json: the whole catalog for the Workiz app and support tools, and the JSON Schema
+ * it is published with (/errors.schema.json). A test validates the one against the other.
+ */
+import type { Catalog } from './catalog';
+import { errorUrl } from './catalog';
+import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './taxonomy';
+
+export const ERRORS_SCHEMA_PATH = '/errors.schema.json';
+
+export function errorsJson(catalog: Catalog, site: URL) {
+  return {
+    $schema: new URL(ERRORS_SCHEMA_PATH, site).href,
+    errors: catalog.errors.map((e) => ({
+      code: e.id,
+      title: e.data.title,
+      summary: e.data.summary,
+      categories: [...e.data.categories],
+      direction: e.data.direction,
+      fixWhere: e.data.fixWhere,
+      resync: e.data.resync,
+      dependsOn: e.dependsOn,
+      unblocks: e.unblocks,
+      related: e.related,
+      quickbooksFaultCodes: [...new Set(e.data.quickbooks.flatMap((q) => (q.code ? [q.code] : [])))],
+      formerCodes: [...e.data.formerCodes],
+      url: new URL(errorUrl(e.id), site).href,
+      lastReviewed: e.data.lastReviewed.toISOString().slice(0, 10),
+    })),
+  };
+}
+
+const code = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } as const;
+const codes = { type: 'array', items: code, uniqueItems: true } as const;
+
+export function errorsSchema(site: URL) {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: new URL(ERRORS_SCHEMA_PATH, site).href,
+    title: 'QuickBooks Online sync errors',
+    description: 'Every Workiz ↔ QuickBooks Online sync error the help center explains.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['errors'],
+    properties: {
+      $schema: { type: 'string', format: 'uri' },
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['code', 'title', 'summary', 'categories', 'direction', 'fixWhere', 'resync', 'dependsOn', 'unblocks', 'related', 'quickbooksFaultCodes', 'formerCodes', 'url', 'lastReviewed'],
+          properties: {
+            code: { ...code, description: 'Stable error code; the last part of the page URL.' },
+            title: { type: 'string', minLength: 1 },
+            summary: { type: 'string', minLength: 1, description: 'One sentence: what the error means.' },
+            categories: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...CATEGORY_IDS] }, description: 'The first is the primary category.' },
+            direction: { enum: [...DIRECTION_IDS] },
+            fixWhere: { enum: [...FIX_WHERE_IDS], description: 'Where the fix happens.' },
+            resync: { enum: [...RESYNC_IDS], description: 'What to do once it is fixed.' },
+            dependsOn: { ...codes, description: 'Errors to fix first.' },
+            unblocks: { ...codes, description: 'Errors that wait on this one.' },
+            related: codes,
+            quickbooksFaultCodes: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[0-9]{3,5}$' } },
+            formerCodes: { ...codes, description: 'Older codes that redirect to this error.' },
+            url: { type: 'string', format: 'uri' },
+            lastReviewed: { type: 'string', format: 'date' },
+          },
+        },
+      },
+    },
+  };
+}
