@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { headingAnchors } from './src/plugins/headingAnchors.mjs';
 import remarkGfm from 'remark-gfm';
 import pagefindIndex from './integrations/pagefind.ts';
 
@@ -14,9 +16,35 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Astro 7's default Markdown processor ignores remark plugins: use the unified one.
-  markdown: { processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }) },
+  // Heading ids first (Astro adds its own only after user plugins), then the anchor links.
+  markdown: {
+    processor: unified({
+      gfm: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchors]],
+    }),
+  },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') }), pagefindIndex()],
   devToolbar: { enabled: false },
+  // Content Security Policy as a <meta> in every page (Astro hashes its own scripts and styles).
+  // Scripts: only files from this origin, never inline ones; 'wasm-unsafe-eval' lets Pagefind
+  // compile its WebAssembly search engine (/pagefind/wasm.*.pagefind), which it loads, with
+  // pagefind.js, its worker and index chunks, from this origin. Nothing comes from elsewhere.
+  // (frame-ancestors and report-uri are ignored in a <meta> policy: a server header sets those.)
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self' mailto:",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   vite: {
     build: {
       rollupOptions: {
