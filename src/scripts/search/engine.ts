@@ -1,7 +1,9 @@
 /**
  * The search engine of the site: the structured ranker (fault codes, QuickBooks messages,
- * titles, aliases; src/lib/search) fused with Pagefind's full-text index of the error pages.
- * Loaded only when someone starts to search.
+ * titles, aliases; src/lib/search) fused with a full-text index of the error pages. Online
+ * the full text is Pagefind's (pagefind.ts); in the offline copy it is MiniSearch's
+ * (minisearch.ts), because Pagefind cannot load from file://. Loaded only when someone starts
+ * to search.
  */
 import { normalizeQuery } from '../../lib/search/normalize.ts';
 import { rankKnown } from '../../lib/search/rank.ts';
@@ -12,7 +14,7 @@ export interface Hit {
   title: string;
   summary: string;
   categories: string[];
-  /** Where the result links: the page, or the section Pagefind matched. */
+  /** Where the result links: the page, or the section the full text matched. */
   url: string;
   /** HTML with only <mark> elements; the rest is escaped text. */
   excerpt: string;
@@ -23,29 +25,38 @@ export interface SearchResult {
   hits: Hit[];
 }
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<{ url: string; excerpt: string; sub_results?: { url: string; excerpt: string }[] }>;
+/** The part of a page a full-text match points to; each field falls back to the page and its summary. */
+export interface Fragment {
+  /** A site URL ("/errors/x/#how-to-fix"). */
+  url?: string | undefined;
+  /** HTML with only <mark> elements. */
+  excerpt?: string | undefined;
 }
-interface Pagefind {
-  options: (o: object) => Promise<void>;
-  init: () => Promise<void>;
-  search: (q: string) => Promise<{ results: PagefindResult[] } | null>;
+
+/** One page a full-text index found, by error code. */
+export interface FullTextHit {
+  code: string;
+  /** Any positive scale: the engine compares it with the best hit of the same search only. */
+  score: number;
+  /** Fetched for the shown results only. */
+  fragment: () => Promise<Fragment | undefined>;
+}
+
+/** A full-text index of the error pages: every word of `query` should match, best first. */
+export interface FullText {
+  search: (query: string) => Promise<FullTextHit[]>;
 }
 
 const MAX_HITS = 10;
-/** How much Pagefind's full-text rank counts next to the structured ranker (which tops out at 1). */
+/** How much the full-text rank counts next to the structured ranker (which tops out at 1). */
 const FULL_TEXT_WEIGHT = 0.35;
-/** Pagefind is asked about this many distinct words at most, one search each (query relaxation). */
+/** The full text is asked about this many distinct words at most, one search each (query relaxation). */
 const MAX_TERM_SEARCHES = 6;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Keeps Pagefind's <mark> highlighting and nothing else of its markup. */
+/** Keeps <mark> highlighting and nothing else of a full-text index's markup. */
 export const onlyMarks = (html: string) => html.replace(/<(?!\/?mark>)[^>]*>/g, '');
-
-const marks = (html: string) => html.split('<mark>').length - 1;
 
 /** Escapes `text` and marks the query's words in it. */
 export function highlight(text: string, terms: readonly string[]): string {
@@ -55,22 +66,17 @@ export function highlight(text: string, terms: readonly string[]): string {
   return escaped.replace(new RegExp(`\\b(${words.join('|')})\\w*`, 'gi'), '<mark>$&</mark>');
 }
 
-/** A search doc as search-data.json has it: with the id Pagefind gave the page. */
-export type IndexedDoc = SearchDoc & { pagefindId?: string };
-
 export class SearchEngine {
-  readonly #docs: IndexedDoc[];
-  readonly #byCode: Map<string, IndexedDoc>;
-  readonly #codeByPagefindId: Map<string, string>;
+  readonly #docs: SearchDoc[];
+  readonly #byCode: Map<string, SearchDoc>;
   readonly #faultCodes: ReadonlySet<string>;
-  readonly #pagefind: Pagefind | undefined;
+  readonly #fullText: FullText | undefined;
 
-  constructor(docs: IndexedDoc[], pagefind?: Pagefind) {
+  constructor(docs: SearchDoc[], fullText?: FullText) {
     this.#docs = docs;
     this.#byCode = new Map(docs.map((d) => [d.code, d]));
-    this.#codeByPagefindId = new Map(docs.flatMap((d) => (d.pagefindId ? [[d.pagefindId, d.code] as const] : [])));
     this.#faultCodes = new Set(docs.flatMap((d) => d.faults.flatMap((f) => (f.code ? [f.code] : []))));
-    this.#pagefind = pagefind;
+    this.#fullText = fullText;
   }
 
   async search(raw: string, limit = MAX_HITS): Promise<SearchResult> {
@@ -82,24 +88,22 @@ export class SearchEngine {
     const top = known[0]?.score ?? 0;
     for (const r of known) scores.set(r.code, r.score / top);
 
-    const pages = new Map<string, PagefindResult>();
-    if (this.#pagefind && query.terms.length) {
-      // Pagefind wants every word to match; ask it about the whole query and about each
-      // distinctive word alone, so that long queries still find the best pages.
+    const pages = new Map<string, FullTextHit>();
+    if (this.#fullText && query.terms.length) {
+      // A full-text index wants every word to match; ask it about the whole query and about
+      // each distinctive word alone, so that long queries still find the best pages.
       const words = [...query.terms].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, MAX_TERM_SEARCHES);
       const asks = [query.terms.join(' '), ...(words.length > 1 ? words : [])];
-      const answers = await Promise.all(asks.map((q) => this.#pagefind!.search(q)));
+      const answers = await Promise.all(asks.map((q) => this.#fullText!.search(q)));
       const fullText = new Map<string, number>();
-      answers.forEach((answer, i) => {
-        const results = answer?.results ?? [];
+      answers.forEach((results, i) => {
         const best = results[0]?.score || 1;
         // The whole query matching counts as much as all single words together.
         const weight = i === 0 ? 1 : 1 / words.length;
         for (const r of results) {
-          const code = this.#codeByPagefindId.get(r.id);
-          if (!code) continue;
-          if (!pages.has(code)) pages.set(code, r);
-          fullText.set(code, (fullText.get(code) ?? 0) + (weight * r.score) / best);
+          if (!this.#byCode.has(r.code)) continue;
+          if (!pages.has(r.code)) pages.set(r.code, r);
+          fullText.set(r.code, (fullText.get(r.code) ?? 0) + (weight * r.score) / best);
         }
       });
       for (const [code, value] of fullText) {
@@ -112,18 +116,14 @@ export class SearchEngine {
     const hits = await Promise.all(
       ranked.map(async ([code]): Promise<Hit> => {
         const doc = this.#byCode.get(code)!;
-        const page = await pages.get(code)?.data();
-        // The section whose excerpt matched most words, when it is a section of its own.
-        const section = page?.sub_results
-          ?.filter((s) => s.url.includes('#'))
-          .sort((x, y) => marks(y.excerpt) - marks(x.excerpt))[0];
+        const fragment = await pages.get(code)?.fragment();
         return {
           code,
           title: doc.title,
           summary: doc.summary,
           categories: doc.categories,
-          url: section?.url ?? `/errors/${code}/`,
-          excerpt: page?.excerpt ? onlyMarks(section?.excerpt ?? page.excerpt) : highlight(doc.summary, query.terms),
+          url: fragment?.url ?? `/errors/${code}/`,
+          excerpt: fragment?.excerpt || highlight(doc.summary, query.terms),
         };
       }),
     );

@@ -1,8 +1,9 @@
 /**
- * Loads the search engine once: the structured search data and Pagefind. Called when someone
- * focuses a search box or opens /search/, never on page load.
+ * Loads the online search engine once: the structured search data and Pagefind. Called when
+ * someone focuses a search box or opens /search/, never on page load.
  */
-import { SearchEngine, type IndexedDoc } from './engine';
+import { SearchEngine } from './engine';
+import { pagefindFullText, type IndexedDoc, type Pagefind } from './pagefind';
 
 let engine: Promise<SearchEngine> | undefined;
 
@@ -14,11 +15,11 @@ export function loadEngine(): Promise<SearchEngine> {
         if (!r.ok) throw new Error(`search data: HTTP ${r.status}`);
         return r.json() as Promise<IndexedDoc[]>;
       }),
-      import(/* @vite-ignore */ pagefindUrl),
+      import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
     ]);
     await pagefind.options({ excerptLength: 24 });
     await pagefind.init();
-    return new SearchEngine(docs, pagefind);
+    return new SearchEngine(docs, pagefindFullText(pagefind, docs));
   })();
   return engine;
 }

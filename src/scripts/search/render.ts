@@ -3,7 +3,15 @@
  * text; the one piece of HTML is Pagefind's excerpt, reduced to <mark> elements (engine.ts).
  * Shared by the header panel, the search page and the offline copy.
  */
-import type { SearchResult } from './engine';
+import type { SearchEngine, SearchResult } from './engine';
+
+/** Where the search UI runs: the site online, or the offline copy from file://. */
+export interface SearchSite {
+  /** The engine, loaded once on first use. */
+  loadEngine: () => Promise<SearchEngine>;
+  /** Turns a site URL ("/errors/x/#how-to-fix", "/search/") into the href to use on this page. */
+  href: (url: string) => string;
+}
 
 export interface RenderOptions {
   /** Turns a site URL ("/errors/x/#how-to-fix") into the href to use (the offline copy makes it relative). */

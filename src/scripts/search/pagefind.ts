@@ -1,0 +1,50 @@
+/**
+ * Pagefind as the full-text index of the online search (engine.ts). Pagefind names each
+ * result by its fragment id; search-data.json carries that id for every error page
+ * (integrations/pagefind.ts), so results map to codes without downloading a fragment each.
+ */
+import type { SearchDoc } from '../../lib/search/types.ts';
+import { onlyMarks, type FullText } from './engine';
+
+/** A search doc as search-data.json has it: with the id Pagefind gave the page. */
+export type IndexedDoc = SearchDoc & { pagefindId?: string };
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<{ url: string; excerpt: string; sub_results?: { url: string; excerpt: string }[] }>;
+}
+export interface Pagefind {
+  options: (o: object) => Promise<void>;
+  init: () => Promise<void>;
+  search: (q: string) => Promise<{ results: PagefindResult[] } | null>;
+}
+
+const marks = (html: string) => html.split('<mark>').length - 1;
+
+export function pagefindFullText(pagefind: Pagefind, docs: readonly IndexedDoc[]): FullText {
+  const codeById = new Map(docs.flatMap((d) => (d.pagefindId ? [[d.pagefindId, d.code] as const] : [])));
+  return {
+    async search(q) {
+      const answer = await pagefind.search(q);
+      return (answer?.results ?? []).flatMap((r) => {
+        const code = codeById.get(r.id);
+        if (!code) return [];
+        return [
+          {
+            code,
+            score: r.score,
+            async fragment() {
+              const page = await r.data();
+              // The section whose excerpt matched most words, when it is a section of its own.
+              const section = page.sub_results
+                ?.filter((s) => s.url.includes('#'))
+                .sort((x, y) => marks(y.excerpt) - marks(x.excerpt))[0];
+              return { url: section?.url, excerpt: page.excerpt ? onlyMarks(section?.excerpt ?? page.excerpt) : undefined };
+            },
+          },
+        ];
+      });
+    },
+  };
+}

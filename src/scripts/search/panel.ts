@@ -1,0 +1,83 @@
+/**
+ * The search panel under the header's search box: results as you type, Down/Up to move
+ * between them, Enter to open one, Esc to close. Submitting the form opens /search/?q=….
+ * The same panel runs online (header.ts) and in the offline copy (offline.ts).
+ */
+import { renderEmpty, renderHits, statusText, type SearchSite } from './render';
+
+const PANEL_HITS = 6;
+const DEBOUNCE_MS = 60;
+
+export function attachPanel(root: HTMLElement, site: SearchSite): void {
+  const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const panel = root.querySelector<HTMLElement>('.search-panel')!;
+  const list = panel.querySelector<HTMLOListElement>('.search-hits')!;
+  const status = root.querySelector<HTMLElement>('.search-status')!;
+  const all = panel.querySelector<HTMLAnchorElement>('.search-all')!;
+  const empty = root.querySelector<HTMLTemplateElement>('template.search-empty-template');
+  const emptyBox = panel.querySelector<HTMLElement>('.search-empty-box')!;
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.hit-link')];
+  const open = (on: boolean) => {
+    panel.hidden = !on;
+  };
+
+  async function run() {
+    const raw = input.value;
+    const mine = ++seq;
+    if (!raw.trim()) {
+      open(false);
+      status.textContent = '';
+      return;
+    }
+    const engine = await site.loadEngine();
+    const result = await engine.search(raw, PANEL_HITS);
+    if (mine !== seq) return; // a newer query has started
+    renderHits(list, result, { href: site.href });
+    if (result.hits.length) emptyBox.replaceChildren();
+    else renderEmpty(emptyBox, raw, { empty });
+    all.href = `${site.href('/search/')}?q=${encodeURIComponent(raw.slice(0, 2000))}`;
+    all.hidden = result.hits.length === 0;
+    status.textContent = statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '');
+    open(true);
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && !panel.hidden) {
+      e.preventDefault();
+      links()[0]?.focus();
+    } else if (e.key === 'Escape') {
+      if (!panel.hidden) e.preventDefault();
+      open(false);
+    }
+  });
+  panel.addEventListener('keydown', (e) => {
+    const items = links();
+    const at = items.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = at + (e.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) input.focus();
+      else items[Math.min(next, items.length - 1)]?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      open(false);
+      input.focus();
+    }
+  });
+  root.addEventListener('focusout', (e) => {
+    if (!root.contains(e.relatedTarget as Node | null)) open(false);
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && list.childElementCount + emptyBox.childElementCount > 0) open(true);
+  });
+  // Focus is the signal that search is wanted: fetch the index now, before the first key.
+  void site.loadEngine();
+  if (input.value.trim()) void run();
+}

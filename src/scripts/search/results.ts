@@ -1,0 +1,64 @@
+/**
+ * The search page, /search/?q=…: runs the query from the address, keeps the address in step
+ * with the box (so a search is a link and Back restores it) and renders ranked results as
+ * links inside [data-search-results]. The same page runs online (page.ts) and in the offline
+ * copy (offline.ts).
+ */
+import { renderEmpty, renderHits, statusText, type SearchSite } from './render';
+
+const DEBOUNCE_MS = 80;
+const MAX_URL_QUERY = 2000;
+
+export function attachResults(root: HTMLElement, site: SearchSite): void {
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const status = root.querySelector<HTMLElement>('.search-status')!;
+  const emptyBox = root.querySelector<HTMLElement>('.search-empty-box')!;
+  const empty = document.querySelector<HTMLTemplateElement>('template.search-empty-template');
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const queryOfUrl = () => new URLSearchParams(location.search).get('q') ?? '';
+  const urlFor = (q: string) => (q ? `?q=${encodeURIComponent(q.slice(0, MAX_URL_QUERY))}` : location.pathname);
+
+  async function run(raw: string) {
+    const mine = ++seq;
+    if (!raw.trim()) {
+      list.replaceChildren();
+      emptyBox.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    root.setAttribute('aria-busy', 'true');
+    const engine = await site.loadEngine();
+    const result = await engine.search(raw);
+    if (mine !== seq) return;
+    root.removeAttribute('aria-busy');
+    renderHits(list, result, { href: site.href });
+    if (result.hits.length) emptyBox.replaceChildren();
+    else renderEmpty(emptyBox, raw, { empty });
+    status.textContent = statusText(result, raw);
+    document.title = `${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} · Search · QuickBooks Online sync errors`;
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      history.replaceState(null, '', urlFor(input.value));
+      void run(input.value);
+    }, DEBOUNCE_MS);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    if (queryOfUrl() !== input.value) history.pushState(null, '', urlFor(input.value));
+    void run(input.value);
+  });
+  addEventListener('popstate', () => {
+    input.value = queryOfUrl();
+    void run(input.value);
+  });
+  input.value = queryOfUrl();
+  void run(input.value);
+}
