@@ -1,0 +1,251 @@
+/**
+ * The offline export (issue 5): from a built site (dist/), writes export/ with
+ *   qbo-sync-errors-help.zip        the site for file://: relative links to files, search on a
+ *                                   MiniSearch index prebuilt here (src/lib/export)
+ *   qbo-sync-errors-help.pdf        the whole catalog, printed by Chromium from /print/
+ *   qbo-sync-errors-<category>.pdf  one per category, from /print/<category>/
+ *
+ *   npm run export [-- --dist <dir> --out <dir>]
+ *
+ * Prints each step with its size, then one JSON line with the figures (for npm run bench);
+ * a script can also call runExport() and get them as an object.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { zipSync, type Zippable } from 'fflate';
+import MiniSearch from 'minisearch';
+import { chromium, type Browser } from '@playwright/test';
+import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../src/lib/export/fullText.ts';
+import { parseFragment, sectionsOf, type Section } from '../src/lib/export/pagefindText.ts';
+import { offlineSite } from '../src/lib/export/site.ts';
+import { formatBytes, pdfPageCount, underFolder } from '../src/lib/export/report.ts';
+import type { SearchDoc } from '../src/lib/search/types.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+export const NAME = 'qbo-sync-errors-help';
+/** Chromium loads the print pages from here; requests are answered from dist/, nothing goes out. */
+const PRINT_ORIGIN = 'http://print.invalid';
+const CHROMIUM = '/usr/bin/chromium';
+
+export interface ExportFigures {
+  seconds: number;
+  pages: number;
+  files: number;
+  zip: { path: string; bytes: number };
+  searchIndexBytes: number;
+  searchScriptBytes: number;
+  pdf: { path: string; bytes: number; pages: number };
+  categoryPdfs: { category: string; path: string; bytes: number; pages: number }[];
+}
+
+/** A problem the person running the export can fix; printed without a stack trace. */
+export class ExportError extends Error {}
+
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css',
+  js: 'text/javascript',
+  json: 'application/json',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  woff2: 'font/woff2',
+  txt: 'text/plain',
+};
+
+async function readTree(dir: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    files.set(relative(dir, full).split(sep).join('/'), await readFile(full));
+  }
+  return files;
+}
+
+function need(dist: string, path: string, what: string): void {
+  if (!existsSync(join(dist, path))) throw new ExportError(`${what} is missing from ${join(dist, path)}: run npm run build first.`);
+}
+
+/** The ranker's docs and each page's text, from search-data.json and Pagefind's fragments. */
+function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]; sections: Record<string, Section[]> } {
+  const raw = JSON.parse(new TextDecoder().decode(build.get('search-data.json'))) as (SearchDoc & { pagefindId?: string })[];
+  const docs = raw.map(({ pagefindId: _, ...doc }) => doc);
+  const byUrl = new Map<string, Section[]>();
+  for (const [path, bytes] of build) {
+    if (!path.startsWith('pagefind/fragment/')) continue;
+    const fragment = parseFragment(gunzipSync(bytes).toString('utf8'));
+    byUrl.set(fragment.url, sectionsOf(fragment));
+  }
+  const sections: Record<string, Section[]> = {};
+  const missing: string[] = [];
+  for (const d of docs) {
+    const s = byUrl.get(`/errors/${d.code}/`);
+    if (s) sections[d.code] = s;
+    else missing.push(d.code);
+  }
+  if (missing.length) throw new ExportError(`Pagefind has no text for ${missing.join(', ')}: run npm run build again.`);
+  return { docs, sections };
+}
+
+async function bundleSearch(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'src/scripts/search/offline.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text;
+  // From file:// a module import or a fetch fails: the bundle must call neither (a method
+  // of that name, as MiniSearch's SearchableMap has, is fine).
+  if (/(?<![\w$.])(?:import|fetch)\s*\((?![^()]*\)\s*\{)/.test(code)) throw new Error('the offline search bundle imports a module or fetches: it would fail from file://');
+  return code;
+}
+
+async function launchChromium(): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
+      args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  } catch (e) {
+    throw new ExportError(`Chromium is needed to print the PDFs and did not start (${(e as Error).message.split('\n')[0]}). Install it: apt-get install chromium, or npm exec -- playwright install chromium.`);
+  }
+}
+
+/** Prints a built print page to a PDF: A4, page numbers, bookmarks from the headings, tagged. */
+async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>, path: string, out: string): Promise<number> {
+  const page = await browser.newPage();
+  const stray: string[] = [];
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    let file = decodeURIComponent(url.pathname).replace(/^\//, '');
+    if (file === '' || file.endsWith('/')) file += 'index.html';
+    const body = url.origin === PRINT_ORIGIN ? build.get(file) : undefined;
+    if (!body) {
+      stray.push(url.href);
+      return route.abort();
+    }
+    return route.fulfill({ body: Buffer.from(body), contentType: TYPES[file.split('.').pop()!] ?? 'application/octet-stream' });
+  });
+  await page.goto(`${PRINT_ORIGIN}${path}`, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready);
+  if (stray.length) throw new Error(`the print page ${path} asked for what the build lacks: ${stray.join(', ')}`);
+  const pdf = await page.pdf({
+    path: out,
+    format: 'A4',
+    printBackground: true,
+    outline: true,
+    tagged: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate:
+      '<div style="width:100%;font:8px system-ui,sans-serif;color:#4a5260;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
+  });
+  await page.close();
+  return pdfPageCount(pdf);
+}
+
+export async function runExport(options: { dist?: string; out?: string; log?: (line: string) => void } = {}): Promise<ExportFigures> {
+  const dist = resolve(options.dist ?? join(ROOT, 'dist'));
+  const out = resolve(options.out ?? join(ROOT, 'export'));
+  const log = options.log ?? console.log;
+  const started = performance.now();
+  const step = (n: number, text: string) => log(`[${n}/6] ${text}`);
+  const show = (path: string) => relative(process.cwd(), path) || '.';
+
+  step(1, `Reading the built site in ${show(dist)}`);
+  if (!existsSync(join(dist, 'index.html'))) throw new ExportError(`No built site in ${show(dist)}: run npm run build first.`);
+  need(dist, 'search-data.json', 'The search data (search-data.json)');
+  need(dist, 'pagefind/fragment', "Pagefind's index (pagefind/)");
+  need(dist, 'print/index.html', 'The print page (print/index.html)');
+  const site = await readTree(dist);
+  log(`      ${site.size} files, ${formatBytes([...site.values()].reduce((n, b) => n + b.length, 0))}`);
+
+  step(2, 'Building the offline search');
+  const { docs, sections } = searchData(site);
+  const index = new MiniSearch<FullTextDoc>(fullTextOptions);
+  index.addAll(docs.map((d) => toFullTextDoc(d, sections[d.code]!)));
+  const data: OfflineSearchData = { docs, sections, index: index.toJSON() };
+  const indexScript = new TextEncoder().encode(`window.${SEARCH_DATA_GLOBAL}=${JSON.stringify(data)};\n`);
+  const searchScript = new TextEncoder().encode(await bundleSearch());
+  log(`      search-index.js ${formatBytes(indexScript.length)} (${docs.length} pages), search.js ${formatBytes(searchScript.length)}`);
+
+  step(3, 'Rewriting the site for file://');
+  const copy = offlineSite(site, new Map([['search.js', searchScript], ['search-index.js', indexScript]]), ['/search.js']);
+  if (copy.problems.length) throw new Error(`The offline copy has broken links:\n  ${copy.problems.join('\n  ')}`);
+  log(`      ${copy.pages} pages, ${copy.files.size} files; left out ${copy.dropped.length} files (Pagefind, module scripts, sitemaps, print pages)`);
+  log(`      module scripts replaced by search.js: ${copy.removedScripts.join(', ') || 'none'}`);
+
+  await mkdir(out, { recursive: true });
+  for (const old of await readdir(out)) if (/^qbo-sync-errors-.*\.(zip|pdf)$/.test(old)) await rm(join(out, old));
+
+  step(4, 'Zipping');
+  const zipPath = join(out, `${NAME}.zip`);
+  const mtime = new Date();
+  const entries: Zippable = {};
+  for (const [path, bytes] of Object.entries(underFolder(copy.files, NAME))) {
+    // Already compressed formats are stored; text is deflated at the highest level.
+    entries[path] = [bytes, { level: /\.(png|jpe?g|webp|avif|woff2?|gz|zip)$/.test(path) ? 0 : 9, mtime }];
+  }
+  const zip = zipSync(entries);
+  await writeFile(zipPath, zip);
+  log(`      ${show(zipPath)} ${formatBytes(zip.length)}`);
+
+  step(5, 'Printing the whole catalog to PDF');
+  const browser = await launchChromium();
+  try {
+    const pdfPath = join(out, `${NAME}.pdf`);
+    const pdfPages = await printPdf(browser, site, '/print/', pdfPath);
+    const pdfBytes = (await stat(pdfPath)).size;
+    log(`      ${show(pdfPath)} ${formatBytes(pdfBytes)}, ${pdfPages} pages`);
+
+    step(6, 'Printing one PDF per category');
+    const categories = [...site.keys()].flatMap((p) => /^print\/([^/]+)\/index\.html$/.exec(p)?.[1] ?? []).sort();
+    if (!categories.length) throw new ExportError(`No category print pages (print/<category>/index.html) in ${show(dist)}: run npm run build first.`);
+    const categoryPdfs: ExportFigures['categoryPdfs'] = [];
+    for (const category of categories) {
+      const path = join(out, `qbo-sync-errors-${category}.pdf`);
+      const pages = await printPdf(browser, site, `/print/${category}/`, path);
+      const bytes = (await stat(path)).size;
+      categoryPdfs.push({ category, path: show(path), bytes, pages });
+      log(`      ${show(path)} ${formatBytes(bytes)}, ${pages} pages`);
+    }
+
+    const seconds = Math.round(performance.now() - started) / 1000;
+    log(`Done in ${seconds.toFixed(1)} s.`);
+    return {
+      seconds,
+      pages: copy.pages,
+      files: copy.files.size,
+      zip: { path: show(zipPath), bytes: zip.length },
+      searchIndexBytes: indexScript.length,
+      searchScriptBytes: searchScript.length,
+      pdf: { path: show(pdfPath), bytes: pdfBytes, pages: pdfPages },
+      categoryPdfs,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string' } } });
+  try {
+    const figures = await runExport(values);
+    // The last line, for machines (npm run bench): every figure of this run.
+    console.log(JSON.stringify({ export: figures }));
+  } catch (e) {
+    console.error(e instanceof ExportError ? `export: ${e.message}` : e);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The text of the error pages as Pagefind indexed it, read back from its fragment files
+ * (dist/pagefind/fragment/*.pf_fragment, gzipped JSON after a "pagefind_dcd" signature), so the
+ * offline full text covers exactly the text the online one does, split into the same sections.
+ */
+export interface PagefindFragment {
+  url: string;
+  content: string;
+  anchors: { element: string; id?: string; text: string; location: number }[];
+}
+
+/** One part of a page: the part before the first heading, then one per heading with an id. */
+export interface Section {
+  /** The heading's id, for a link to the section; none for the top of the page. */
+  id?: string;
+  text: string;
+}
+
+/** Parses an unzipped fragment file. */
+export function parseFragment(text: string): PagefindFragment {
+  const data = JSON.parse(text.replace(/^pagefind_dcd/, '')) as Partial<PagefindFragment>;
+  if (typeof data.url !== 'string' || typeof data.content !== 'string') throw new Error('not a Pagefind fragment: no url or content');
+  return { url: data.url, content: data.content, anchors: Array.isArray(data.anchors) ? data.anchors : [] };
+}
+
+/**
+ * Splits a page's text at its h2/h3 anchors (`location` counts whitespace-separated words).
+ * A section starts with its heading; a heading link's hidden label that repeats the heading
+ * ("What it means. #Link to section: What it means.") is dropped.
+ */
+export function sectionsOf(fragment: PagefindFragment): Section[] {
+  const words = fragment.content.split(/\s+/).filter(Boolean);
+  const cuts = fragment.anchors
+    .filter((a) => a.id && /^h[23]$/.test(a.element) && a.location > 0 && a.location < words.length)
+    .sort((a, b) => a.location - b.location);
+  const sections: Section[] = [];
+  let start = 0;
+  let id: string | undefined;
+  let heading = '';
+  const push = (end: number) => {
+    let text = words.slice(start, end).join(' ');
+    if (heading) {
+      const again = text.indexOf(`${heading}.`, heading.length);
+      if (again > 0 && again < heading.length + 40) text = `${heading}. ${text.slice(again + heading.length + 1).trim()}`;
+    }
+    if (text) sections.push(id ? { id, text } : { text });
+  };
+  for (const a of cuts) {
+    push(a.location);
+    start = a.location;
+    id = a.id;
+    heading = a.text.trim();
+  }
+  push(words.length);
+  return sections;
+}

@@ -1,0 +1,107 @@
+/**
+ * The offline copy of the built site: which files it keeps, and each page rewritten to work
+ * from file:// (links.ts). Plain data in, plain data out: files as path → bytes.
+ */
+import { isSiteUrl, offlineHref, targetOf } from './links.ts';
+
+/**
+ * Files of the build that are no use from file://: Pagefind (replaced by search-index.js),
+ * the data it was fused with, module scripts (replaced by search.js), what only crawlers read,
+ * and the print pages (the PDFs are their offline form).
+ */
+const DROP = [/^pagefind\//, /^search-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//];
+
+export const keptOffline = (path: string): boolean => !DROP.some((re) => re.test(path));
+
+/** Attributes whose value is a URL the browser loads or follows. */
+const URL_ATTR = /(\s(?:href|src|action|poster)=)(["'])([^"']*)\2/g;
+const REFRESH = /(<meta\s[^>]*http-equiv=["']refresh["'][^>]*content=["']\s*\d+\s*;\s*url=)([^"']*)/gi;
+const MODULE_SCRIPT = /<script\b(?=[^>]*\btype=["']module["'])(?=[^>]*\bsrc=["']([^"']*)["'])[^>]*>\s*<\/script>/g;
+const CSS_URL = /url\((["']?)([^)"']*)\1\)/g;
+const DROPPED_LINKS = /<link\b[^>]*\brel=["'](?:modulepreload|sitemap|preload)["'][^>]*>/g;
+
+export interface OfflinePage {
+  html: string;
+  /** The external module scripts taken out (site URLs). */
+  removedScripts: string[];
+}
+
+/**
+ * Rewrites one page for the offline copy: its site URLs become relative and end in a file,
+ * external module scripts are taken out (a module cannot load from file://) and the given
+ * classic scripts (site URLs, e.g. "/search.js") are added, deferred, at the end of <head>.
+ * Inline scripts stay: they load from file:// (and the page's CSP has their hashes).
+ */
+export function offlinePage(html: string, file: string, classicScripts: readonly string[]): OfflinePage {
+  const removedScripts: string[] = [];
+  let out = html.replace(MODULE_SCRIPT, (_, src: string) => {
+    removedScripts.push(src);
+    return '';
+  });
+  out = out.replace(DROPPED_LINKS, '');
+  out = out.replace(URL_ATTR, (all, attr: string, quote: string, url: string) =>
+    isSiteUrl(url) ? `${attr}${quote}${offlineHref(file, url)}${quote}` : all,
+  );
+  out = out.replace(REFRESH, (all, head: string, url: string) => (isSiteUrl(url) ? head + offlineHref(file, url) : all));
+  if (classicScripts.length) {
+    const tags = classicScripts.map((s) => `<script defer src="${offlineHref(file, s)}"></script>`).join('');
+    out = out.replace(/<\/head>/i, `${tags}</head>`);
+  }
+  return { html: out, removedScripts };
+}
+
+/** Every relative URL of a page (href, src, action) and the file of the copy it names. */
+export function linksOf(html: string, file: string): { url: string; target: string }[] {
+  const links: { url: string; target: string }[] = [];
+  for (const m of html.matchAll(URL_ATTR)) {
+    const url = m[3]!.replace(/&amp;/g, '&');
+    const target = targetOf(file, url);
+    if (target !== undefined) links.push({ url, target });
+  }
+  return links;
+}
+
+export interface OfflineSite {
+  files: Map<string, Uint8Array>;
+  pages: number;
+  /** Files of the build left out. */
+  dropped: string[];
+  /** External module scripts taken out of the pages, each once. */
+  removedScripts: string[];
+  /** Links that still point at the site's root, or at a file the copy lacks: must be empty. */
+  problems: string[];
+}
+
+/**
+ * The offline copy of `build` (path → bytes, paths relative to dist/ with "/"), plus the
+ * `added` files (the search scripts), with every page rewritten and every link checked.
+ */
+export function offlineSite(build: ReadonlyMap<string, Uint8Array>, added: ReadonlyMap<string, Uint8Array>, classicScripts: readonly string[]): OfflineSite {
+  const files = new Map<string, Uint8Array>();
+  const dropped: string[] = [];
+  const removed = new Set<string>();
+  const pages: [string, string][] = [];
+  for (const [path, bytes] of build) {
+    if (!keptOffline(path)) dropped.push(path);
+    else if (path.endsWith('.html')) {
+      const page = offlinePage(new TextDecoder().decode(bytes), path, classicScripts);
+      page.removedScripts.forEach((s) => removed.add(s));
+      pages.push([path, page.html]);
+      files.set(path, new TextEncoder().encode(page.html));
+    } else if (path.endsWith('.css')) {
+      const css = new TextDecoder().decode(bytes).replace(CSS_URL, (all, q: string, url: string) => (isSiteUrl(url) ? `url(${q}${offlineHref(path, url)}${q})` : all));
+      files.set(path, new TextEncoder().encode(css));
+    } else files.set(path, bytes);
+  }
+  for (const [path, bytes] of added) files.set(path, bytes);
+
+  const problems: string[] = [];
+  for (const [path, html] of pages) {
+    for (const m of html.matchAll(URL_ATTR)) if (isSiteUrl(m[3]!)) problems.push(`${path}: ${m[3]} still points at the site's root`);
+    for (const { url, target } of linksOf(html, path)) {
+      if (target.endsWith('/')) problems.push(`${path}: ${url} points at a folder, not a file`);
+      else if (!files.has(target)) problems.push(`${path}: ${url} points at ${target}, which the offline copy lacks`);
+    }
+  }
+  return { files, pages: pages.length, dropped: dropped.sort(), removedScripts: [...removed].sort(), problems };
+}

@@ -1,0 +1,21 @@
+/**
+ * MiniSearch as the full-text index of the offline copy (engine.ts), loaded from the index
+ * that the export prebuilt (src/lib/export/fullText.ts). Excerpts and section links are made
+ * from the page sections the index carries, as Pagefind makes them online.
+ */
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { fragmentOf, fullTextOptions, type FullTextDoc, type OfflineSearchData } from '../../lib/export/fullText.ts';
+import type { FullText } from './engine';
+
+export function miniSearchFullText(data: OfflineSearchData): FullText {
+  const index = MiniSearch.loadJS<FullTextDoc>(data.index as AsPlainObject, fullTextOptions);
+  return {
+    async search(q) {
+      return index.search(q).map((r) => ({
+        code: String(r.id),
+        score: r.score,
+        fragment: async () => fragmentOf(String(r.id), data.sections[String(r.id)] ?? [], new Set(r.terms)),
+      }));
+    },
+  };
+}

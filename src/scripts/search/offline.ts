@@ -1,0 +1,68 @@
+/**
+ * The search of the offline copy, bundled by the export into one classic script (search.js
+ * at the copy's root) because module scripts and fetch() do not load from file://. It defines
+ * the same <site-search> and <search-page> elements as the site, running the same panel and
+ * page (panel.ts, results.ts) with the same engine, but on MiniSearch: the index is a classic
+ * script too (search-index.js, defining a global), added to the page on the first search.
+ */
+import { offlineHref } from '../../lib/export/links.ts';
+import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/export/fullText.ts';
+import { SearchEngine } from './engine';
+import { miniSearchFullText } from './minisearch';
+import { attachPanel } from './panel';
+import { attachResults } from './results';
+import type { SearchSite } from './render';
+
+// This script sits at the copy's root: the page's own file is its address past that root.
+const root = new URL('.', (document.currentScript as HTMLScriptElement).src).href;
+const here = decodeURI(location.href.slice(root.length).replace(/[?#].*$/, ''));
+
+let engine: Promise<SearchEngine> | undefined;
+
+function loadEngine(): Promise<SearchEngine> {
+  engine ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${root}search-index.js`;
+    script.onload = () => {
+      const data = (window as unknown as Record<string, OfflineSearchData | undefined>)[SEARCH_DATA_GLOBAL];
+      if (data) resolve(new SearchEngine(data.docs, miniSearchFullText(data)));
+      else reject(new Error(`search-index.js did not define ${SEARCH_DATA_GLOBAL}`));
+    };
+    script.onerror = () => reject(new Error('search-index.js is missing next to search.js'));
+    document.head.append(script);
+  });
+  return engine;
+}
+
+const site: SearchSite = { loadEngine, href: (url) => offlineHref(here, url) };
+
+// As in SearchForm.astro: the panel starts on first focus; "/" and Ctrl/Cmd+K focus the box.
+class SiteSearch extends HTMLElement {
+  #attached = false;
+  connectedCallback() {
+    const input = this.querySelector('input')!;
+    const start = () => {
+      if (!this.#attached) attachPanel(this, site);
+      this.#attached = true;
+    };
+    input.addEventListener('focus', start, { once: true });
+    document.addEventListener('keydown', (e) => {
+      const target = e.target as HTMLElement;
+      const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      if ((e.key === '/' && !typing) || (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
+        e.preventDefault();
+        input.focus();
+        input.select();
+      }
+    });
+  }
+}
+
+class SearchPage extends HTMLElement {
+  connectedCallback() {
+    attachResults(this, site);
+  }
+}
+
+customElements.define('site-search', SiteSearch);
+customElements.define('search-page', SearchPage);
