@@ -23,6 +23,12 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
   const open = (on: boolean) => {
     panel.hidden = !on;
   };
+  /** Esc: close, and keep a search still under way from opening the panel again. */
+  const dismiss = () => {
+    clearTimeout(timer);
+    seq++;
+    open(false);
+  };
 
   async function run() {
     const raw = input.value;
@@ -35,7 +41,10 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     const engine = await site.loadEngine();
     const result = await engine.search(raw, PANEL_HITS);
     if (mine !== seq) return; // a newer query has started
+    // Someone already moving through the results keeps their place when newer ones arrive.
+    const focused = links().indexOf(document.activeElement as HTMLAnchorElement);
     renderHits(list, result, { href: site.href });
+    if (focused >= 0) (links()[Math.min(focused, links().length - 1)] ?? input).focus();
     if (result.hits.length) emptyBox.replaceChildren();
     else renderEmpty(emptyBox, raw, { empty });
     all.href = `${site.href('/search/')}?q=${encodeURIComponent(raw.slice(0, 2000))}`;
@@ -54,7 +63,7 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
       links()[0]?.focus();
     } else if (e.key === 'Escape') {
       if (!panel.hidden) e.preventDefault();
-      open(false);
+      dismiss();
     }
   });
   panel.addEventListener('keydown', (e) => {
@@ -67,7 +76,7 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
       else items[Math.min(next, items.length - 1)]?.focus();
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      open(false);
+      dismiss();
       input.focus();
     }
   });
