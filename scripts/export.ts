@@ -33,6 +33,8 @@ const CHROMIUM = '/usr/bin/chromium';
 
 export interface ExportFigures {
   seconds: number;
+  /** Seconds per step: read, search, copy, zip, pdf, categoryPdfs. */
+  steps: Record<string, number>;
   pages: number;
   files: number;
   zip: { path: string; bytes: number };
@@ -160,7 +162,15 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   const out = resolve(options.out ?? join(ROOT, 'export'));
   const log = options.log ?? console.log;
   const started = performance.now();
+  const steps: Record<string, number> = {};
+  let mark = started;
   const step = (n: number, text: string) => log(`[${n}/6] ${text}`);
+  /** Ends the timing of a step. */
+  const took = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
   const show = (path: string) => relative(process.cwd(), path) || '.';
 
   step(1, `Reading the built site in ${show(dist)}`);
@@ -170,6 +180,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   need(dist, 'print/index.html', 'The print page (print/index.html)');
   const site = await readTree(dist);
   log(`      ${site.size} files, ${formatBytes([...site.values()].reduce((n, b) => n + b.length, 0))}`);
+  took('read');
 
   step(2, 'Building the offline search');
   const { docs, sections } = searchData(site);
@@ -179,12 +190,14 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   const indexScript = new TextEncoder().encode(`window.${SEARCH_DATA_GLOBAL}=${JSON.stringify(data)};\n`);
   const searchScript = new TextEncoder().encode(await bundleSearch());
   log(`      search-index.js ${formatBytes(indexScript.length)} (${docs.length} pages), search.js ${formatBytes(searchScript.length)}`);
+  took('search');
 
   step(3, 'Rewriting the site for file://');
   const copy = offlineSite(site, new Map([['search.js', searchScript], ['search-index.js', indexScript]]), ['/search.js']);
   if (copy.problems.length) throw new Error(`The offline copy has broken links:\n  ${copy.problems.join('\n  ')}`);
   log(`      ${copy.pages} pages, ${copy.files.size} files; left out ${copy.dropped.length} files (Pagefind, module scripts, sitemaps, print pages)`);
   log(`      module scripts replaced by search.js: ${copy.removedScripts.join(', ') || 'none'}`);
+  took('copy');
 
   await mkdir(out, { recursive: true });
   for (const old of await readdir(out)) if (/^qbo-sync-errors-.*\.(zip|pdf)$/.test(old)) await rm(join(out, old));
@@ -200,6 +213,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   const zip = zipSync(entries);
   await writeFile(zipPath, zip);
   log(`      ${show(zipPath)} ${formatBytes(zip.length)}`);
+  took('zip');
 
   step(5, 'Printing the whole catalog to PDF');
   const browser = await launchChromium();
@@ -208,23 +222,27 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
     const pdfPages = await printPdf(browser, site, '/print/', pdfPath);
     const pdfBytes = (await stat(pdfPath)).size;
     log(`      ${show(pdfPath)} ${formatBytes(pdfBytes)}, ${pdfPages} pages`);
+    took('pdf');
 
     step(6, 'Printing one PDF per category');
     const categories = [...site.keys()].flatMap((p) => /^print\/([^/]+)\/index\.html$/.exec(p)?.[1] ?? []).sort();
     if (!categories.length) throw new ExportError(`No category print pages (print/<category>/index.html) in ${show(dist)}: run npm run build first.`);
-    const categoryPdfs: ExportFigures['categoryPdfs'] = [];
-    for (const category of categories) {
-      const path = join(out, `qbo-sync-errors-${category}.pdf`);
-      const pages = await printPdf(browser, site, `/print/${category}/`, path);
-      const bytes = (await stat(path)).size;
-      categoryPdfs.push({ category, path: show(path), bytes, pages });
-      log(`      ${show(path)} ${formatBytes(bytes)}, ${pages} pages`);
-    }
+    // Printed side by side, in tabs of the same browser.
+    const categoryPdfs = await Promise.all(
+      categories.map(async (category) => {
+        const path = join(out, `qbo-sync-errors-${category}.pdf`);
+        const pages = await printPdf(browser, site, `/print/${category}/`, path);
+        return { category, path: show(path), bytes: (await stat(path)).size, pages };
+      }),
+    );
+    for (const c of categoryPdfs) log(`      ${c.path} ${formatBytes(c.bytes)}, ${c.pages} pages`);
 
+    took('categoryPdfs');
     const seconds = Math.round(performance.now() - started) / 1000;
     log(`Done in ${seconds.toFixed(1)} s.`);
     return {
       seconds,
+      steps,
       pages: copy.pages,
       files: copy.files.size,
       zip: { path: show(zipPath), bytes: zip.length },

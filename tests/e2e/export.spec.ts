@@ -9,14 +9,14 @@
 import { test, expect, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const EXPORT = join(ROOT, process.env['EXPORT_DIR'] ?? 'export');
+const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
 const NAME = 'qbo-sync-errors-help';
 const DOC_NUMBER_MESSAGE =
   'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387';
