@@ -1,0 +1,93 @@
+/**
+ * Byte budgets: what a first visit costs, in bytes a host with gzip would send (counted as in
+ * `npm run bench`, scripts/bench/transfer.ts). Sizes, never times: they do not depend on the
+ * machine. An error page's first visit sends at most 15 KB in all and 4 KB of JavaScript, and
+ * no page sends anything of search (Pagefind, the search data, the search code) until search
+ * is used.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { firstVisit, gzipBody, isSearchData, kb, recordTransfers, sum, type Transfer } from '../../scripts/bench/transfer.ts';
+import { isErrorPage, sitePages } from './dist.ts';
+
+const TOTAL_BUDGET = 15 * 1024;
+const JS_BUDGET = 4 * 1024;
+
+const pages = sitePages();
+const errorPages = pages.filter(isErrorPage);
+
+/** Inline scripts the page runs (not data blocks such as JSON-LD), gzipped as part of the HTML. */
+const inlineScriptBytes = async (page: Page): Promise<number> => {
+  const texts = await page.locator('script:not([src])').evaluateAll((els) =>
+    els.filter((s) => /^(|text\/javascript|module|application\/javascript)$/i.test(s.getAttribute('type') ?? '')).map((s) => s.textContent ?? ''),
+  );
+  return texts.reduce((n, t) => n + gzipBody(Buffer.from(t)).length, 0);
+};
+
+const list = (transfers: Transfer[]) => transfers.map((t) => `${t.url} ${t.wire} B`).join(', ');
+
+test('the guards see the built site', () => {
+  expect(errorPages.length, 'no error pages found in the build: run `npm run build` first').toBeGreaterThan(0);
+});
+
+for (const path of errorPages) {
+  test(`${path}: first visit within ${kb(TOTAL_BUDGET)} gzip, JavaScript within ${kb(JS_BUDGET)}`, async ({ browser, baseURL }) => {
+    // A new context has an empty cache: this is a first visit.
+    const context = await browser.newContext();
+    try {
+      const recorder = recordTransfers(context, new URL(baseURL!).origin);
+      const page = await context.newPage();
+      await firstVisit(page, path);
+      await recorder.settle();
+      const transfers = recorder.transfers;
+      expect(transfers.find((t) => t.kind === 'document')?.status, `${path} was not served`).toBe(200);
+      expect(transfers.filter((t) => isSearchData(t.url)).map((t) => t.url), 'search data before search was used').toEqual([]);
+      const js = transfers.filter((t) => t.js);
+      const jsBytes = sum(js) + (await inlineScriptBytes(page));
+      expect(sum(transfers), `all of it: ${list(transfers)}`).toBeLessThanOrEqual(TOTAL_BUDGET);
+      expect(jsBytes, `JavaScript: ${list(js)}`).toBeLessThanOrEqual(JS_BUDGET);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('no page downloads anything of search until the search box is used', async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
+  const recorder = recordTransfers(context, new URL(baseURL!).origin);
+  const requested: string[] = [];
+  context.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // /search/ is where search runs by design; every other page waits for the search box.
+  for (const path of pages.filter((p) => p !== '/search/')) {
+    await page.goto(path);
+    // Everything short of using search: move the pointer, scroll to the end, tab once, idle.
+    await page.mouse.move(200, 200);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await page.keyboard.press('Tab');
+    await page.evaluate(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 1000 })));
+    expect.soft(requested.filter(isSearchData), `${path} downloaded search data before search was used`).toEqual([]);
+    requested.length = 0;
+  }
+  await page.waitForLoadState('networkidle');
+  await recorder.settle();
+  const code = recorder.transfers.filter((t) => t.js && /pagefind|search-data\.json/.test(t.body.toString('utf8')));
+  expect(code.map((t) => t.url), 'search code downloaded before search was used').toEqual([]);
+});
+
+test('using search downloads the search code and data, none of which the page had loaded', async ({ page, context, baseURL }) => {
+  const recorder = recordTransfers(context, new URL(baseURL!).origin);
+  await firstVisit(page, errorPages[0]!);
+  await recorder.settle();
+  const before = recorder.transfers.length;
+  const box = page.getByRole('searchbox', { name: 'Search errors' });
+  await box.focus();
+  await box.pressSequentially('closed period');
+  await expect(page.locator('site-search [role="status"]')).toContainText(/match/);
+  await page.waitForLoadState('networkidle');
+  await recorder.settle();
+  const loaded = recorder.transfers.slice(0, before).map((t) => t.url);
+  const used = recorder.transfers.slice(before);
+  expect(used.filter((t) => isSearchData(t.url)).length, 'search data arrives once search is used').toBeGreaterThan(0);
+  const code = used.filter((t) => t.js && !isSearchData(t.url));
+  expect(code.length, 'the search code arrives once search is used (it was not part of the page)').toBeGreaterThan(0);
+  expect(code.filter((t) => loaded.includes(t.url)).map((t) => t.url)).toEqual([]);
+});
