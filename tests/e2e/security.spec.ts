@@ -1,0 +1,137 @@
+/**
+ * Security guards over every built page: a Content Security Policy is in force before any
+ * script or style, its script-src allows no inline script ('unsafe-inline') and no eval;
+ * no page makes a request to any other origin; and nothing breaks the policy (no violation
+ * reported), including when search is used, where Pagefind compiles WebAssembly and runs a
+ * worker, and when the query is an HTML injection.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { sitePages } from './dist.ts';
+
+const pages = sitePages();
+
+interface Policy {
+  /** Where it came from: "meta" or "header". */
+  source: string;
+  directives: Map<string, string[]>;
+  /** Executable scripts and styles placed before the <meta> policy, which it does not cover. */
+  before: string[];
+}
+
+function parsePolicy(text: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of text.split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), values);
+  }
+  return directives;
+}
+
+async function policies(page: Page, header: string | undefined): Promise<Policy[]> {
+  const metas = await page.evaluate(() =>
+    [...document.querySelectorAll('meta[http-equiv="content-security-policy" i]')].map((meta) => {
+      const before: string[] = [];
+      const isCode = (el: Element) =>
+        el.matches('style, link[rel~="stylesheet"], link[rel~="modulepreload"], link[rel~="preload"]') ||
+        (el.matches('script') && /^(|module|text\/javascript|application\/javascript)$/i.test(el.getAttribute('type') ?? ''));
+      for (const el of document.querySelectorAll('script, style, link')) {
+        if (el.compareDocumentPosition(meta) & Node.DOCUMENT_POSITION_FOLLOWING && isCode(el)) before.push(el.outerHTML.slice(0, 80));
+      }
+      return { content: meta.getAttribute('content') ?? '', before, inHead: meta.parentElement === document.head };
+    }),
+  );
+  const found: Policy[] = metas.map((m) => ({ source: m.inHead ? 'meta' : 'meta outside <head> (ignored by browsers)', directives: parsePolicy(m.content), before: m.before }));
+  if (header) found.push({ source: 'header', directives: parsePolicy(header), before: [] });
+  return found;
+}
+
+/** Collects CSP violations (as events in the page and as console errors). */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  const at = () => new URL(page.url()).pathname;
+  await page.exposeFunction('__reportCspViolation', (text: string) => violations.push(`${at()}: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCspViolation(t: string): void }).__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text())) violations.push(`${at()}: console: ${m.text()}`);
+  });
+  return violations;
+}
+
+/** Every request the context makes to an origin other than the site's. */
+function watchOrigins(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.context().on('request', (r) => {
+    const url = new URL(r.url());
+    if (['data:', 'blob:', 'about:'].includes(url.protocol) || url.origin === origin) return;
+    let from = 'a worker';
+    try {
+      from = r.frame().url();
+    } catch {
+      // Requests of workers have no frame.
+    }
+    foreign.push(`${r.resourceType()} ${url.href} (from ${from})`);
+  });
+  return foreign;
+}
+
+test('every page: a CSP without inline scripts, in force before any script or style; no other origin; no violation', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  expect(pages.length, 'no pages in the build: run `npm run build` first').toBeGreaterThan(0);
+  const origin = new URL(baseURL!).origin;
+  const violations = await watchViolations(page);
+  const foreign = watchOrigins(page, origin);
+  const problems: string[] = [];
+  for (const path of pages) {
+    const response = await page.goto(path);
+    await page.evaluate(() => new Promise((idle) => requestIdleCallback(idle, { timeout: 1000 })));
+    const found = await policies(page, response?.headers()['content-security-policy']);
+    if (!found.length) problems.push(`${path}: no Content-Security-Policy (meta or header)`);
+    for (const policy of found) {
+      const where = `${path} (${policy.source})`;
+      if (policy.source.startsWith('meta outside')) problems.push(`${where}: the policy is not in <head>`);
+      const scripts = policy.directives.get('script-src') ?? policy.directives.get('default-src');
+      if (!scripts) problems.push(`${where}: neither script-src nor default-src restricts scripts`);
+      for (const name of ['script-src', 'script-src-elem', 'script-src-attr', 'default-src']) {
+        const values = policy.directives.get(name) ?? [];
+        if (values.includes("'unsafe-inline'")) problems.push(`${where}: ${name} allows 'unsafe-inline'`);
+        if (values.includes("'unsafe-eval'")) problems.push(`${where}: ${name} allows 'unsafe-eval'`);
+        if (values.some((v) => v === '*' || /^(https?|data|blob):$/.test(v))) problems.push(`${where}: ${name} allows any source (${values.join(' ')})`);
+      }
+      if (!policy.directives.get('object-src')?.includes("'none'") && !policy.directives.get('default-src')?.includes("'none'")) {
+        problems.push(`${where}: object-src is not 'none'`);
+      }
+      for (const el of policy.before) problems.push(`${where}: ${el}… comes before the policy, which does not cover it`);
+    }
+  }
+  expect.soft(problems).toEqual([]);
+  expect.soft(foreign, 'requests to other origins').toEqual([]);
+  expect.soft(violations, 'CSP violations').toEqual([]);
+});
+
+test('search, with its WebAssembly and worker, runs under the policy and asks no other origin', async ({ page, baseURL }) => {
+  const violations = await watchViolations(page);
+  const foreign = watchOrigins(page, new URL(baseURL!).origin);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  // The header panel on an error page…
+  await page.goto(pages.find((p) => /^\/errors\/[^/]+\/$/.test(p))!);
+  const box = page.getByRole('searchbox', { name: 'Search errors' });
+  await box.focus();
+  await box.pressSequentially('duplicate invoice number');
+  await expect(page.locator('site-search [role="status"]')).toContainText(/match/);
+  // …and the search page, with a query that tries to inject HTML into the results.
+  await page.goto(`/search/?q=${encodeURIComponent('6240 <img src=x onerror=alert(1)><script>alert(2)</script>')}`);
+  await expect(page.locator('main .search-status')).not.toBeEmpty();
+  await page.waitForLoadState('networkidle');
+  expect(await page.locator('main img[src="x"]').count(), 'the query was rendered as HTML').toBe(0);
+  expect(dialogs, 'a script in the query ran').toBe(0);
+  expect.soft(foreign, 'requests to other origins').toEqual([]);
+  expect.soft(violations, 'CSP violations').toEqual([]);
+});
