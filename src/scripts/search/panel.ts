@@ -43,6 +43,9 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     if (mine !== seq) return; // a newer query has started
     // Someone already moving through the results keeps their place when newer ones arrive.
     const focused = links().indexOf(document.activeElement as HTMLAnchorElement);
+    // Removing the focused link would blur it, and a blur out of the search closes the panel:
+    // the box holds the focus while the list is replaced.
+    if (focused >= 0) input.focus({ preventScroll: true });
     renderHits(list, result, { href: site.href });
     if (focused >= 0) (links()[Math.min(focused, links().length - 1)] ?? input).focus();
     if (result.hits.length) emptyBox.replaceChildren();
