@@ -41,6 +41,11 @@ test('a shared fault code lists every error it can mean', async ({ page }) => {
   await expect(page.locator('[data-search-results] li')).not.toHaveCount(0);
   const codes = await resultCodes(page);
   expect(codes.slice(0, 3).sort()).toEqual(['client-duplicate-name', 'client-name-conflict', 'item-duplicate']);
+  // Each shows the fault it lists under that code, with the code marked.
+  for (const hit of await page.locator('[data-search-results] li').all()) {
+    await expect(hit.locator('.hit-excerpt')).toContainText('Fault 6240 · Duplicate Name Exists Error:');
+    await expect(hit.locator('.hit-excerpt mark')).toHaveText(['6240']);
+  }
 });
 
 test('results show title, code, category, summary and a highlighted excerpt, linking to the page', async ({ page }) => {

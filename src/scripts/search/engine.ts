@@ -16,7 +16,7 @@ export interface Hit {
   categories: string[];
   /** Where the result links: the page, or the section the full text matched. */
   url: string;
-  /** HTML with only <mark> elements; the rest is escaped text. */
+  /** What matched, as HTML with only <mark> elements (the rest is escaped text); '' when only the title or summary did. */
   excerpt: string;
 }
 
@@ -64,6 +64,14 @@ export function highlight(text: string, terms: readonly string[]): string {
   const words = terms.filter((t) => t.length > 2).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (!words.length) return escaped;
   return escaped.replace(new RegExp(`\\b(${words.join('|')})\\w*`, 'gi'), '<mark>$&</mark>');
+}
+
+/** For a query with a fault code: the fault the page lists under that code, with its message. */
+function faultExcerpt(doc: SearchDoc, query: NormalizedQuery): string {
+  const fault = doc.faults.find((f) => f.code && query.faultCodes.includes(f.code));
+  if (!fault) return '';
+  const text = `Fault ${fault.code}${fault.name ? ` · ${fault.name}` : ''}: ${fault.message}`;
+  return highlight(text, [...query.terms, ...query.faultCodes]);
 }
 
 export class SearchEngine {
@@ -123,7 +131,7 @@ export class SearchEngine {
           summary: doc.summary,
           categories: doc.categories,
           url: fragment?.url ?? `/errors/${code}/`,
-          excerpt: fragment?.excerpt || highlight(doc.summary, query.terms),
+          excerpt: faultExcerpt(doc, query) || fragment?.excerpt || '',
         };
       }),
     );

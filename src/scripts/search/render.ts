@@ -42,9 +42,12 @@ export function renderHits(list: HTMLElement, result: SearchResult, options: Ren
       link.href = href(hit.url);
       const meta = el('p', 'hit-meta');
       meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_NAMES[c] ?? c).join(', ')}`);
-      const excerpt = el('p', 'hit-excerpt');
-      excerpt.innerHTML = hit.excerpt;
-      li.append(link, meta, el('p', 'hit-summary', hit.summary), excerpt);
+      li.append(link, meta, el('p', 'hit-summary', hit.summary));
+      if (hit.excerpt) {
+        const excerpt = el('p', 'hit-excerpt');
+        excerpt.innerHTML = hit.excerpt;
+        li.append(excerpt);
+      }
       return li;
     }),
   );
