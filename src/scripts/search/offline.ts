@@ -11,6 +11,7 @@ import { SearchEngine } from './engine';
 import { miniSearchFullText } from './minisearch';
 import { attachPanel } from './panel';
 import { attachResults } from './results';
+import { bindSearchShortcut } from './shortcut';
 import type { SearchSite } from './render';
 
 // This script sits at the copy's root: the page's own file is its address past that root.
@@ -46,15 +47,7 @@ class SiteSearch extends HTMLElement {
       this.#attached = true;
     };
     input.addEventListener('focus', start, { once: true });
-    document.addEventListener('keydown', (e) => {
-      const target = e.target as HTMLElement;
-      const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-      if ((e.key === '/' && !typing) || (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
-        e.preventDefault();
-        input.focus();
-        input.select();
-      }
-    });
+    bindSearchShortcut(input);
   }
 }
 
