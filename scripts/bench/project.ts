@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -41,6 +42,8 @@ export interface BuildRun {
   cpu: number | undefined;
   /** HTML pages written. */
   pages: number;
+  /** The machine's one-minute load average when the build ended (other work slows builds down). */
+  load: number;
   output: string;
 }
 
@@ -89,7 +92,8 @@ export function astroBuild(project: string, outDir: string, options: { contentDi
         reject(new Error(`astro build in ${project} failed (exit ${code}):\n${output.slice(-3000)}`));
         return;
       }
-      resolve({ wall, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore, pages: countPages(outDir), output });
+      const cpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+      resolve({ wall, cpu, pages: countPages(outDir), load: loadavg()[0]!, output });
     });
   });
 }

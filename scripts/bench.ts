@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: builds the help center and measures it, prints the figures and rewrites
+ * BENCHMARKS.md with them (beside the Starlight anchor of issue 6).
+ *
+ *   npm run bench               build times (real catalog x5 cold and x5 warm, 1,000 errors x3,
+ *                               5,000 errors x1), page weights, search, export, Lighthouse
+ *                               (median of 3 runs per page)
+ *   npm run bench -- --quick    fewer runs (real x3, 1,000 errors x1, no 5,000; Lighthouse x1),
+ *                               to try a change
+ *
+ * Everything runs in a snapshot of the project under the system temp folder (scripts/bench/
+ * project.ts); the checkout's dist/ and export/ are not touched.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { join } from 'node:path';
+import { timeBuilds, type BuildFigure } from './bench/builds.ts';
+import { hasExport, measureExport } from './bench/exporter.ts';
+import { lighthouseMedian, type LighthouseFigure } from './bench/lighthouse.ts';
+import { measurePage, type PageFigure } from './bench/pages.ts';
+import { ROOT, snapshotProject } from './bench/project.ts';
+import { renderMarkdown, tables, type Figures } from './bench/report.ts';
+import { measureFirstSearch, measureLatency, type Query } from './bench/search.ts';
+import { serveStatic } from './bench/server.ts';
+
+const quick = process.argv.includes('--quick');
+interface Step {
+  label: string;
+  runs: number;
+  /** Errors in a synthetic catalog; the real catalog when absent. */
+  size?: number;
+  /** Keep the previous build's caches (else every run starts clean). */
+  warm?: boolean;
+}
+const PLAN: Step[] = quick
+  ? [
+      { label: '1,000 errors', runs: 1, size: 1000 },
+      { label: 'real', runs: 3 },
+    ]
+  : [
+      // One run: a cold build of 5,000 pages takes minutes on two cores.
+      { label: '5,000 errors', runs: 1, size: 5000 },
+      { label: '1,000 errors', runs: 3, size: 1000 },
+      { label: 'real', runs: 5 },
+      { label: 'real, warm cache', runs: 5, warm: true },
+    ];
+/** Lighthouse runs per page; the median one is reported. */
+const LIGHTHOUSE_RUNS = quick ? 1 : 3;
+const FIRST_QUERY = 'closed period';
+
+const started = performance.now();
+const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+/** The largest page (by HTML size) among the built pages whose path matches `pattern`. */
+function largest(dist: string, pattern: RegExp): string {
+  const found = readdirSync(dist, { withFileTypes: true, recursive: true })
+    .filter((e) => e.name === 'index.html')
+    .map((e) => {
+      const file = join(e.parentPath, e.name);
+      return { path: `/${file.slice(dist.length + 1).replace(/index\.html$/, '')}`, size: statSync(file).size };
+    })
+    .filter((p) => pattern.test(p.path))
+    .sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
+  if (!found.length) throw new Error(`no built page matches ${pattern}`);
+  return found[0]!.path;
+}
+
+async function launch(): Promise<Browser> {
+  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  return chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+async function main(): Promise<void> {
+  const loadStart = loadavg()[0]!;
+  const work = mkdtempSync(join(tmpdir(), 'hc-bench-'));
+  // Stopped with Ctrl+C: leave no snapshot behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(work, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
+  try {
+    log(`snapshot of the project in ${work}`);
+    const project = snapshotProject(join(work, 'project'));
+    const dist = join(project, 'dist');
+
+    // Synthetic catalogs first; the real one last, so that its output stays for what follows.
+    const builds: BuildFigure[] = [];
+    for (const step of PLAN) {
+      log(`building: ${step.label} catalog, ${step.runs} run(s)`);
+      const outDir = step.size ? join(project, 'dist-synthetic') : dist;
+      builds.push(await timeBuilds(project, outDir, { ...step, work, log }));
+      if (step.size) rmSync(outDir, { recursive: true, force: true });
+    }
+    builds.sort((a, b) => a.errors - b.errors || Number(a.label.includes('warm')) - Number(b.label.includes('warm')));
+
+    const server = await serveStatic(dist);
+    const targets = [
+      { label: 'home', path: '/' },
+      { label: 'category', path: largest(dist, /^\/categories\/[^/]+\/$/) },
+      { label: 'error', path: largest(dist, /^\/errors\/[^/]+\/$/) },
+    ];
+    const browser = await launch();
+    let pages: PageFigure[];
+    let figures: Omit<Figures, 'lighthouse' | 'exported' | 'minutes' | 'machine'>;
+    const chromiumVersion = browser.version();
+    try {
+      log('first visits');
+      pages = [];
+      for (const t of targets) pages.push(await measurePage(browser, server.origin, `${t.label} page`, t.path));
+      log('first search');
+      const firstSearch = await measureFirstSearch(browser, server.origin, targets[2]!.path, FIRST_QUERY);
+      const queries = JSON.parse(readFileSync(join(ROOT, 'tests', 'search-queries.json'), 'utf8')) as Query[];
+      log(`search latency over ${queries.length} queries`);
+      const latency = [
+        await measureLatency(browser, server.origin, queries, 'panel', targets[2]!.path),
+        await measureLatency(browser, server.origin, queries, 'page'),
+      ];
+      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency };
+    } finally {
+      await browser.close();
+    }
+
+    let exported: Figures['exported'];
+    if (hasExport(project)) {
+      log('offline export');
+      exported = await measureExport(project, dist, join(work, 'export'));
+    } else log('offline export: scripts/export.ts does not exist, not measured');
+
+    const lh: LighthouseFigure[] = [];
+    for (const t of targets) {
+      log(`Lighthouse: ${t.path}, ${LIGHTHOUSE_RUNS} run(s)`);
+      lh.push(await lighthouseMedian(server.origin, `${t.label} page`, t.path, (i) => join(work, `lighthouse-${t.label}-${i}.json`), LIGHTHOUSE_RUNS));
+    }
+    await server.close();
+
+    const cpu = cpus();
+    const all: Figures = {
+      ...figures,
+      exported,
+      lighthouse: lh,
+      minutes: (performance.now() - started) / 60_000,
+      machine: {
+        date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        cpu: cpu[0]?.model.trim() ?? 'unknown CPU',
+        cores: cpu.length,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        os: `${osType()} ${release()}`,
+        node: process.version,
+        chromium: chromiumVersion,
+        loadStart,
+        loadEnd: loadavg()[0]!,
+      },
+    };
+    const file = join(ROOT, 'BENCHMARKS.md');
+    writeFileSync(file, renderMarkdown(all, existsSync(file) ? readFileSync(file, 'utf8') : undefined));
+    console.log(tables(all));
+    log(`wrote BENCHMARKS.md`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

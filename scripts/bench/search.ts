@@ -1,0 +1,170 @@
+/**
+ * Search, measured in headless Chromium on the built site:
+ * - the first search: what focusing the header search box of an error page and typing one query
+ *   downloads (requests, gzip bytes), and the time from focus to the first result (cold);
+ * - the time from the last keystroke to the first result, over the shared query set
+ *   (tests/search-queries.json), on /search/ and in the header panel: each query goes in as one
+ *   input event, like a paste or the last key of a typed query, and the clock runs from that
+ *   event to the moment the results are in the page. It includes the input debounce. The engine
+ *   is warmed by one query first: this is the time of every search after the first.
+ * - on the way, how often the right page comes first and in the top three.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { firstVisit, recordTransfers, sum } from './transfer.ts';
+import { median } from './builds.ts';
+
+export interface Query {
+  query: string;
+  expect: string[];
+  kind: string;
+}
+
+export interface FirstSearch {
+  path: string;
+  query: string;
+  requests: number;
+  wire: number;
+  /** Requests and gzip bytes per kind of download (see `kindOf`). */
+  groups: Record<string, { requests: number; wire: number }>;
+  /** Focus to first result, cold (downloads included), in ms. */
+  coldMs: number;
+}
+
+export interface Latency {
+  /** Where: the search page or the header panel. */
+  where: string;
+  queries: number;
+  medianMs: number;
+  p90Ms: number;
+  maxMs: number;
+  /** Queries that showed no result within the time limit. */
+  timeouts: number;
+  /** Search page only: the right page first, and the query's main page in the top three. */
+  first: number;
+  top3: number;
+}
+
+/** What a search download is: the site's own search code, Pagefind's code, its index, our data. */
+export function kindOf(url: string, js: boolean): string {
+  if (url.startsWith('/search-data.json')) return 'search data';
+  if (/^\/pagefind\/(.*\.js$|wasm\.)/.test(url.split('?')[0]!)) return 'Pagefind code and WebAssembly';
+  if (url.startsWith('/pagefind/')) return 'Pagefind index';
+  return js ? 'search code' : 'other';
+}
+
+export async function measureFirstSearch(browser: Browser, origin: string, path: string, query: string): Promise<FirstSearch> {
+  const context = await browser.newContext({ baseURL: origin });
+  try {
+    const recorder = recordTransfers(context, origin);
+    const page = await context.newPage();
+    await firstVisit(page, path);
+    await recorder.settle();
+    const before = recorder.transfers.length;
+    const box = page.getByRole('searchbox', { name: 'Search errors' });
+    const started = performance.now();
+    await box.focus();
+    await box.pressSequentially(query);
+    // The panel announces its results in its status line as it shows them.
+    await page.waitForFunction(() => /^\d+ errors? match/.test(document.querySelector('site-search [role="status"]')?.textContent ?? ''));
+    const coldMs = performance.now() - started;
+    await page.waitForLoadState('networkidle');
+    await recorder.settle();
+    const after = recorder.transfers.slice(before);
+    const groups: FirstSearch['groups'] = {};
+    for (const t of after) {
+      const g = (groups[kindOf(t.url, t.js)] ??= { requests: 0, wire: 0 });
+      g.requests++;
+      g.wire += t.wire;
+    }
+    return { path, query, requests: after.length, wire: sum(after), groups, coldMs };
+  } finally {
+    await context.close();
+  }
+}
+
+type Where = 'page' | 'panel';
+
+/**
+ * Puts `query` into the box as one input event; resolves to the ms from that event until the
+ * results are in the page (search page: a result link; panel: its status line counts them),
+ * or -1 after `limitMs`.
+ */
+async function timeOne(page: Page, where: Where, query: string, limitMs: number): Promise<number> {
+  await page.evaluate(
+    ([where, limit]) => {
+      const input = document.querySelector<HTMLInputElement>(where === 'page' ? 'main input[type="search"]' : 'site-search input[type="search"]')!;
+      const shown =
+        where === 'page'
+          ? () => !!document.querySelector('[data-search-results] a')
+          : () => /^\d+ errors? match/.test(document.querySelector('site-search [role="status"]')?.textContent ?? '');
+      (window as unknown as { __firstResult: Promise<number> }).__firstResult = new Promise<number>((resolve) => {
+        let start = 0;
+        input.addEventListener('input', () => (start = performance.now()), { once: true, capture: true });
+        const observer = new MutationObserver(() => {
+          if (start && shown()) {
+            observer.disconnect();
+            resolve(performance.now() - start);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(-1);
+        }, limit);
+      });
+    },
+    [where, limitMs] as const,
+  );
+  await page.keyboard.insertText(query);
+  return page.evaluate(() => (window as unknown as { __firstResult: Promise<number> }).__firstResult);
+}
+
+/** Last keystroke to first result over `queries`, on /search/ or in the header panel of `panelPath`. */
+export async function measureLatency(browser: Browser, origin: string, queries: Query[], where: Where, panelPath = '/'): Promise<Latency> {
+  const context = await browser.newContext({ baseURL: origin });
+  try {
+    const page = await context.newPage();
+    await firstVisit(page, where === 'page' ? '/search/' : panelPath);
+    const box = page.locator(where === 'page' ? 'main input[type="search"]' : 'site-search input[type="search"]');
+    const clear = async () => {
+      await box.fill('');
+      await page.waitForFunction(
+        (w) => (w === 'page' ? !document.querySelector('[data-search-results] a') : !document.querySelector('site-search [role="status"]')?.textContent),
+        where,
+      );
+      await box.focus();
+    };
+    await box.focus();
+    await timeOne(page, where, queries[0]!.query, 15_000); // warm-up: loads the engine and index
+    const times: number[] = [];
+    let timeouts = 0;
+    let first = 0;
+    let top3 = 0;
+    for (const q of queries) {
+      await clear();
+      const ms = await timeOne(page, where, q.query, 5_000);
+      if (ms < 0) timeouts++;
+      else times.push(ms);
+      if (where === 'page') {
+        // Let the rendering settle, then read the ranked result codes.
+        await page.waitForFunction(() => !document.querySelector('search-page')?.hasAttribute('aria-busy'));
+        const codes = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2] ?? ''));
+        if (q.expect.includes(codes[0] ?? '')) first++;
+        if (codes.slice(0, 3).includes(q.expect[0]!)) top3++;
+      }
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    return {
+      where: where === 'page' ? 'the search page (/search/)' : `the header panel (${panelPath})`,
+      queries: queries.length,
+      medianMs: median(times),
+      p90Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!,
+      maxMs: sorted[sorted.length - 1]!,
+      timeouts,
+      first,
+      top3,
+    };
+  } finally {
+    await context.close();
+  }
+}
