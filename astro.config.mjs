@@ -18,6 +18,8 @@ export default defineConfig({
   // Astro 7's default Markdown processor ignores remark plugins: use the unified one.
   // Heading ids first (Astro adds its own only after user plugins), then the anchor links.
   markdown: {
+    // No code blocks to highlight, and Shiki's inline styles would break the CSP below.
+    syntaxHighlight: false,
     processor: unified({
       gfm: false,
       remarkPlugins: [remarkGfm],

@@ -24,7 +24,8 @@ export default defineConfig({
   },
   webServer: {
     // The real built site, served as in production (the test script builds it first).
-    command: `npm exec -- astro preview --host 127.0.0.1 --port ${port}`,
+    // --ignore-lock: Astro allows one preview per checkout; another one running here must not stop the tests.
+    command: `npm exec -- astro preview --host 127.0.0.1 --port ${port} --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

@@ -17,6 +17,9 @@ import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { zipSync, type Zippable } from 'fflate';
+
+/** The date stamped on the zip's entries (the zip format's dates are local and start in 1980). */
+const ZIP_DATE = new Date(2026, 0, 1);
 import MiniSearch from 'minisearch';
 import { chromium, type Browser } from '@playwright/test';
 import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../src/lib/export/fullText.ts';
@@ -204,7 +207,8 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
 
   step(4, 'Zipping');
   const zipPath = join(out, `${NAME}.zip`);
-  const mtime = new Date();
+  // A fixed date on every entry: two exports of the same site give the same zip, byte for byte.
+  const mtime = ZIP_DATE;
   const entries: Zippable = {};
   for (const [path, bytes] of Object.entries(underFolder(copy.files, NAME))) {
     // Already compressed formats are stored; text is deflated at the highest level.
