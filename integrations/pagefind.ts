@@ -48,11 +48,12 @@ export default function pagefindIndex(): AstroIntegration {
 async function addPagefindIds(site: string): Promise<void> {
   const dataPath = join(site, 'search-data.json');
   const docs = JSON.parse(await readFile(dataPath, 'utf8')) as { code: string; pagefindId?: string }[];
+  const byUrl = new Map(docs.map((d) => [`/errors/${d.code}/`, d]));
   const fragments = join(site, 'pagefind', 'fragment');
   for (const file of await readdir(fragments)) {
     const text = gunzipSync(await readFile(join(fragments, file))).toString('utf8').replace(/^pagefind_dcd/, '');
     const { url } = JSON.parse(text) as { url: string };
-    const doc = docs.find((d) => url === `/errors/${d.code}/`);
+    const doc = byUrl.get(url);
     if (!doc) throw new Error(`Pagefind indexed ${url}, which is no error page`);
     doc.pagefindId = file.replace(/\.pf_fragment$/, '');
   }

@@ -10,12 +10,7 @@ import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/taxonomy';
-
-/**
- * Where the catalog lives. CONTENT_DIR points the build at another copy (the bad-content
- * tests and the large synthetic catalogs of the benchmark use it); the site uses ./content.
- */
-const contentDir = process.env['CONTENT_DIR'] ?? './content';
+import { CONTENT_DIR } from './lib/contentDir';
 
 export const quickbooksFaultSchema = z.strictObject({
   /** QuickBooks' numeric fault code (e.g. "6240"), when QuickBooks reports one. */
@@ -73,11 +68,11 @@ export const categorySchema = z.strictObject({
 
 export const collections = {
   errors: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: `${contentDir}/errors` }),
+    loader: glob({ pattern: '*.mdx', base: `${CONTENT_DIR}/errors` }),
     schema: errorSchema,
   }),
   categories: defineCollection({
-    loader: glob({ pattern: '*.json', base: `${contentDir}/categories` }),
+    loader: glob({ pattern: '*.json', base: `${CONTENT_DIR}/categories` }),
     schema: categorySchema,
   }),
 };

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CATEGORY_IDS, type CategoryId } from './taxonomy';
+import { CONTENT_DIR } from './contentDir';
 import { formatProblems, validateCatalog, type Problem } from './validate';
 import { reverseEdges } from './graph';
 
@@ -54,7 +55,7 @@ async function load(): Promise<Catalog> {
   const entries = (await getCollection('errors')).sort((a, b) => a.id.localeCompare(b.id, 'en'));
   const categoryEntries = await getCollection('categories');
 
-  const publishedFile = join(process.env['CONTENT_DIR'] ?? 'content', 'published-codes.txt');
+  const publishedFile = join(CONTENT_DIR, 'published-codes.txt');
   const published = (await readFile(publishedFile, 'utf8').catch(() => ''))
     .split('\n')
     .map((l) => l.replace(/#.*/, '').trim())
