@@ -111,6 +111,26 @@ test('a 100 KB paste does not freeze the page and still finds the error', async 
   expect(new URL(page.url()).searchParams.get('q')).toBe('6190');
 });
 
+test('what is typed before the search script has arrived is kept and searched', async ({ page }) => {
+  // Hold the search page's script back, as a slow network would, and type meanwhile.
+  let held = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/page\.[\w-]+\.js$/, async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  await page.goto('/search/');
+  await expect.poll(() => held).toBe(1);
+  const box = page.getByRole('searchbox', { name: /Describe the problem/ });
+  await box.fill('6190');
+  release();
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /subscription-inactive/);
+  await expect(box).toHaveValue('6190');
+  expect(new URL(page.url()).searchParams.get('q')).toBe('6190');
+});
+
 test('nothing of search is downloaded until the box is focused', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));

@@ -59,6 +59,10 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
     input.value = queryOfUrl();
     void run(input.value);
   });
-  input.value = queryOfUrl();
+  // The box is on the page before this script: whatever someone typed or pasted into it while
+  // the script was still loading is theirs, and wins over the address.
+  const fromUrl = queryOfUrl();
+  if (input.value && input.value !== fromUrl) history.replaceState(null, '', urlFor(input.value));
+  else input.value = fromUrl;
   void run(input.value);
 }
