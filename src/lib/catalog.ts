@@ -114,6 +114,12 @@ export function pick(catalog: Catalog, ids: readonly string[]): CatalogError[] {
   return ids.map((id) => catalog.byId.get(id)!);
 }
 
+/** getStaticPaths of the pages made one per category (the index and its printable book). */
+export async function categoryPaths() {
+  const { categories } = await getCatalog();
+  return categories.map((category) => ({ params: { category: category.id }, props: { category } }));
+}
+
 /** Root-relative URL of an error page. */
 export const errorUrl = (id: string) => `/errors/${id}/`;
 export const categoryUrl = (id: CategoryId) => `/categories/${id}/`;

@@ -2,6 +2,9 @@
  * Site configuration read at build time. Set through environment variables so a deployment
  * can change them without touching code (see README).
  */
+/** The help center's name, in every page title, link preview and the JSON catalog. */
+export const SITE_NAME = 'QuickBooks Online sync errors';
+
 /** Where "Contact support" sends people; the error code and query are filled in. */
 export const SUPPORT_EMAIL = import.meta.env['SUPPORT_EMAIL'] ?? process.env['SUPPORT_EMAIL'] ?? 'support@example.com';
 

@@ -4,6 +4,7 @@
  */
 import type { Catalog } from './catalog';
 import { errorUrl } from './catalog';
+import { SITE_NAME } from './config';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './taxonomy';
 
 export const ERRORS_SCHEMA_PATH = '/errors.schema.json';
@@ -37,7 +38,7 @@ export function errorsSchema(site: URL) {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: new URL(ERRORS_SCHEMA_PATH, site).href,
-    title: 'QuickBooks Online sync errors',
+    title: SITE_NAME,
     description: 'Every Workiz ↔ QuickBooks Online sync error the help center explains.',
     type: 'object',
     additionalProperties: false,

@@ -16,6 +16,8 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const emptyBox = root.querySelector<HTMLElement>('.search-empty-box')!;
   const empty = document.querySelector<HTMLTemplateElement>('template.search-empty-template');
+  // The page's own title ("Search · <site>"): the query goes in front of it.
+  const pageTitle = document.title;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,7 +41,7 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
     if (result.hits.length) emptyBox.replaceChildren();
     else renderEmpty(emptyBox, raw, { empty });
     status.textContent = statusText(result, raw);
-    document.title = `${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} · Search · QuickBooks Online sync errors`;
+    document.title = `${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} · ${pageTitle}`;
   }
 
   input.addEventListener('input', () => {
