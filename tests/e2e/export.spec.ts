@@ -196,15 +196,19 @@ async function readPdf(path: string) {
     const dest = await doc.getDestination(name);
     return dest ? (await doc.getPageIndex(dest[0])) + 1 : undefined;
   };
-  return { pages, text: pages.join(' '), links, pageOf };
+  const title = ((await doc.getMetadata()).info as { Title?: string }).Title;
+  return { pages, text: pages.join(' '), links, pageOf, title };
 }
 
+/** The help center's name, as the PDFs' document titles carry it. */
+const SITE = 'QuickBooks Online sync errors';
 const mentions = (text: string, code: string) => new RegExp(`(?<![\\w-])${code}(?![\\w-])`).test(text);
 const plain = (s: string) => s.replace(/\s+/g, ' ');
 
 test.describe('the PDFs', () => {
   test('the catalog PDF has every code and title, and its contents link to each entry', async () => {
     const pdf = await readPdf(exported(`${NAME}.pdf`));
+    expect(pdf.title, 'the document title is the help center, once').toBe(SITE);
     for (const e of CATALOG) {
       expect(pdf.text, `the PDF prints ${e.code}`).toContain(`Error code ${e.code}`);
       expect(pdf.text, `the PDF has the title of ${e.code}`).toContain(plain(e.title));
@@ -227,6 +231,8 @@ test.describe('the PDFs', () => {
       const pdf = await readPdf(exported(`qbo-sync-errors-${category}.pdf`));
       const mine = CATALOG.filter((e) => e.categories.includes(category));
       expect(mine.length).toBeGreaterThan(0);
+      const { title } = JSON.parse(readFileSync(join(ROOT, 'content', 'categories', `${category}.json`), 'utf8')) as { title: string };
+      expect(pdf.title, `${category} PDF's document title`).toBe(`${title} · ${SITE}`);
       for (const e of mine) expect(pdf.text, `${category} PDF prints ${e.code}`).toContain(`Error code ${e.code}`);
       for (const e of CATALOG.filter((x) => !x.categories.includes(category))) {
         expect(mentions(pdf.text, e.code), `${category} PDF mentions ${e.code} of another category`).toBe(false);
