@@ -19,6 +19,11 @@ export const quickbooksFaultSchema = z.strictObject({
   name: z.string().min(1).optional(),
   /** The message text exactly as people see it (they paste it into search). */
   message: z.string().min(1),
+  /**
+   * The public page where this exact wording appears (Intuit's developer documentation, an SDK
+   * issue, another app's help page, a community thread): every quoted message is sourced.
+   */
+  source: z.url({ protocol: /^https$/, error: 'the address of a public https page where this exact wording appears' }),
 });
 
 const codeSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
@@ -35,7 +40,7 @@ export const errorSchema = z.strictObject({
   title: z.string().trim().min(1, 'a title is required'),
   /** One plain sentence: what the error means. Shown in lists, search results and link previews. */
   summary: z.string().trim().min(1, 'a summary is required').max(240, 'keep the summary to one sentence (240 characters at most)'),
-  /** One or more of client, invoice, item, payment; the first is the primary category (breadcrumb, grouping). */
+  /** One or more of connection, client, invoice, item, payment (src/lib/taxonomy.ts); the first is the primary category (breadcrumb, grouping). */
   categories: z.array(z.enum(CATEGORY_IDS)).min(1, 'at least one category'),
   /** Which way the failed sync was going. */
   direction: z.enum(DIRECTION_IDS),
@@ -47,7 +52,7 @@ export const errorSchema = z.strictObject({
   dependsOn: z.array(reference('errors')).default([]),
   /** See also: errors that look alike or often come together. */
   related: z.array(reference('errors')).default([]),
-  /** What QuickBooks itself may report for this error (from shared reference/quickbooks-faults.md). */
+  /** What QuickBooks itself may report for this error, each message quoted exactly with its public source. */
   quickbooks: z.array(quickbooksFaultSchema).default([]),
   /** Other phrasings people use for this error; weighted in search. */
   aliases: z.array(z.string().trim().min(1)).default([]),

@@ -1,8 +1,10 @@
 /**
- * The 27 entries of the old article (../shared/seed/quickbooks-online-sync-errors.txt), in
- * its order, each mapped to the page that replaces it. `seed` is a phrase from the entry's
- * own "Meaning" line (so the mapping is checked against the article itself); `facts` are the
- * facts of the entry that its page must carry, as words that must appear in the page's text.
+ * The 27 entries of the old Workiz article that the catalog replaces, in its order, each
+ * mapped to the page that replaces it. The article itself is not part of this project (a
+ * clone must build and test on its own), so what the tests need of it is kept here as data:
+ * `seed` is a phrase from the entry's own "Meaning" line (which entry this is), and `facts`
+ * are the facts of the entry that its page must carry, as words that must appear in the
+ * page's text.
  */
 export interface SeedEntry {
   category: 'Client' | 'Invoice' | 'Item' | 'Payment';

@@ -24,6 +24,7 @@ export function errorsJson(catalog: Catalog, site: URL) {
       unblocks: e.unblocks,
       related: e.related,
       quickbooksFaultCodes: [...new Set(e.data.quickbooks.flatMap((q) => (q.code ? [q.code] : [])))],
+      quickbooks: e.data.quickbooks.map((q) => ({ ...(q.code && { code: q.code }), ...(q.name && { name: q.name }), message: q.message, source: q.source })),
       formerCodes: [...e.data.formerCodes],
       url: new URL(errorUrl(e.id), site).href,
       lastReviewed: e.data.lastReviewed.toISOString().slice(0, 10),
@@ -33,6 +34,7 @@ export function errorsJson(catalog: Catalog, site: URL) {
 
 const code = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } as const;
 const codes = { type: 'array', items: code, uniqueItems: true } as const;
+const faultCode = { type: 'string', pattern: '^[0-9]{3,5}$' } as const;
 
 export function errorsSchema(site: URL) {
   return {
@@ -50,7 +52,7 @@ export function errorsSchema(site: URL) {
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['code', 'title', 'summary', 'categories', 'direction', 'fixWhere', 'resync', 'dependsOn', 'unblocks', 'related', 'quickbooksFaultCodes', 'formerCodes', 'url', 'lastReviewed'],
+          required: ['code', 'title', 'summary', 'categories', 'direction', 'fixWhere', 'resync', 'dependsOn', 'unblocks', 'related', 'quickbooksFaultCodes', 'quickbooks', 'formerCodes', 'url', 'lastReviewed'],
           properties: {
             code: { ...code, description: 'Stable error code; the last part of the page URL.' },
             title: { type: 'string', minLength: 1 },
@@ -62,7 +64,22 @@ export function errorsSchema(site: URL) {
             dependsOn: { ...codes, description: 'Errors to fix first.' },
             unblocks: { ...codes, description: 'Errors that wait on this one.' },
             related: codes,
-            quickbooksFaultCodes: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[0-9]{3,5}$' } },
+            quickbooksFaultCodes: { type: 'array', uniqueItems: true, items: faultCode },
+            quickbooks: {
+              type: 'array',
+              description: 'What QuickBooks itself may report: each message quoted exactly, with the public page where that wording appears.',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['message', 'source'],
+                properties: {
+                  code: faultCode,
+                  name: { type: 'string', minLength: 1, description: "The fault's name as QuickBooks spells it." },
+                  message: { type: 'string', minLength: 1 },
+                  source: { type: 'string', format: 'uri', pattern: '^https://', description: 'A public page where this exact wording appears.' },
+                },
+              },
+            },
             formerCodes: { ...codes, description: 'Older codes that redirect to this error.' },
             url: { type: 'string', format: 'uri' },
             lastReviewed: { type: 'string', format: 'date' },

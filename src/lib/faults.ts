@@ -8,8 +8,8 @@ export interface Fault {
   code: string;
   /** The names QuickBooks gives it, as the errors quote them. */
   names: string[];
-  /** Distinct message texts. */
-  messages: string[];
+  /** Distinct message texts, each with the public page where that wording appears. */
+  messages: { message: string; source: string }[];
   errors: CatalogError[];
 }
 
@@ -21,7 +21,7 @@ export function faultsOf(catalog: Catalog): Fault[] {
       const fault = byCode.get(q.code) ?? { code: q.code, names: [], messages: [], errors: [] };
       byCode.set(q.code, fault);
       if (q.name && !fault.names.includes(q.name)) fault.names.push(q.name);
-      if (!fault.messages.includes(q.message)) fault.messages.push(q.message);
+      if (!fault.messages.some((m) => m.message === q.message)) fault.messages.push({ message: q.message, source: q.source });
       if (!fault.errors.includes(error)) fault.errors.push(error);
     }
   }

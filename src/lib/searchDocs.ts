@@ -9,7 +9,8 @@ export function toSearchDoc(e: CatalogError): SearchDoc {
     summary: e.data.summary,
     categories: [...e.data.categories],
     fixWhere: e.data.fixWhere,
-    faults: e.data.quickbooks.map((q) => ({ ...q })),
+    // The source address is for people reading the page, not for matching: it stays out of the search data.
+    faults: e.data.quickbooks.map(({ code, name, message }) => ({ code, name, message })),
     aliases: [...e.data.aliases],
   };
 }

@@ -2,13 +2,16 @@
  * The order in which Workiz syncs records to QuickBooks, and which errors block each step.
  * Clients and items go first, invoices need both, payments need their invoice.
  */
-import type { CategoryId } from './taxonomy';
+import type { ACCOUNT_WIDE, CategoryId } from './taxonomy';
+
+/** The records that sync, one step each (the account-wide category is not a step: it stops them all). */
+export type RecordId = Exclude<CategoryId, typeof ACCOUNT_WIDE>;
 
 export interface ChainStep {
-  id: CategoryId;
+  id: RecordId;
   label: string;
   /** Steps that must complete before this one. */
-  after: CategoryId[];
+  after: RecordId[];
 }
 
 export const SYNC_CHAIN: ChainStep[] = [
@@ -25,6 +28,6 @@ export interface ChainBlocker {
 }
 
 /** The errors that block each step: those listing the step's category. */
-export function blockersByStep<T extends ChainBlocker>(errors: readonly T[]): Map<CategoryId, T[]> {
+export function blockersByStep<T extends ChainBlocker>(errors: readonly T[]): Map<RecordId, T[]> {
   return new Map(SYNC_CHAIN.map((s) => [s.id, errors.filter((e) => e.categories.includes(s.id))]));
 }

@@ -2,8 +2,11 @@
  * The closed vocabularies of the catalog. Plain constants so that the content schema,
  * the pages and the tests all agree on one list.
  */
-export const CATEGORY_IDS = ['client', 'invoice', 'item', 'payment'] as const;
+/** `connection` holds the account-wide errors (the connection, the subscription, throttling) that stop every sync. */
+export const CATEGORY_IDS = ['connection', 'client', 'invoice', 'item', 'payment'] as const;
 export type CategoryId = (typeof CATEGORY_IDS)[number];
+/** The category of errors that stop every sync; the other categories' indexes point to it. */
+export const ACCOUNT_WIDE = 'connection' satisfies CategoryId;
 
 export const DIRECTIONS = {
   'workiz-to-quickbooks': 'Workiz → QuickBooks',

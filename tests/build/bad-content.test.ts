@@ -31,6 +31,8 @@ const cases: Case[] = [
   { name: 'a related naming no entry', file: 'payment-deleted.mdx', edit: replace(/^related: \[invoice-deleted\]$/m, 'related: [invoice-removed]'), expect: [/related/, /invoice-removed/] },
   { name: 'a dependency cycle', file: 'client-inactive.mdx', edit: replace(/^categories:/m, 'dependsOn: [invoice-client-inactive]\ncategories:'), expect: [/dependsOn/, /cycle/] },
   { name: 'a code that differs from its file name', file: 'invoice-no-line-items.mdx', edit: replace(/^code: invoice-no-line-items$/m, 'code: invoice-without-lines'), expect: [/"code"/, /invoice-without-lines/] },
+  { name: 'a QuickBooks message without its source', file: 'invoice-duplicate-number.mdx', edit: replace(/^    source: .*\n/m, ''), expect: [/source/] },
+  { name: 'a QuickBooks source that is not an https address', file: 'client-duplicate-name.mdx', edit: replace(/^(    source: )https:\/\/.*$/m, '$1the Intuit community'), expect: [/source/, /https/] },
   { name: 'an empty "How to fix"', file: 'invoice-closed-period.mdx', edit: replace(/(## How to fix\n)[\s\S]*?(?=\n## |$)/, '$1\n'), expect: [/How to fix/] },
 ];
 

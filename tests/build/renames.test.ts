@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withBuiltCopy } from './build-copy.ts';
 
@@ -15,8 +15,8 @@ function rename(content: string, keepOldCode: boolean) {
   const text = readFileSync(from, 'utf8').replace(/^code: invoice-deleted$/m, `code: invoice-removed-in-quickbooks${keepOldCode ? '\nformerCodes: [invoice-deleted]' : ''}`);
   writeFileSync(to, text);
   renameSync(from, `${from}.gone`);
-  // Links to the old code in other pages would be dangling: point them at the new one.
-  for (const file of ['payment-deleted.mdx', 'invoice-duplicate-number.mdx']) {
+  // As the README tells authors: the dependsOn, related and links that name the old code now name the new one.
+  for (const file of readdirSync(join(content, 'errors')).filter((f) => f.endsWith('.mdx') && f !== 'invoice-removed-in-quickbooks.mdx')) {
     const path = join(content, 'errors', file);
     writeFileSync(path, readFileSync(path, 'utf8').replaceAll('invoice-deleted', 'invoice-removed-in-quickbooks'));
   }

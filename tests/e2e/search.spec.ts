@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ERRORS } from '../content';
 
 interface Query { query: string; expect: string[]; kind: string }
 const QUERIES: Query[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search-queries.json'), 'utf8'));
@@ -19,7 +20,7 @@ async function searchFor(page: Page, query: string) {
   await expect(page.locator('main .search-status')).not.toBeEmpty();
 }
 
-test('the query set: at least 90% first, all in the top three', async ({ page }) => {
+test('the query set: at least 95% first, all in the top three', async ({ page }) => {
   test.setTimeout(120_000);
   expect(QUERIES.length).toBeGreaterThanOrEqual(40);
   await page.goto('/search/');
@@ -33,14 +34,16 @@ test('the query set: at least 90% first, all in the top three', async ({ page })
     expect(codes.slice(0, 3), `"${q.query.slice(0, 80)}" has ${q.expect[0]} in its top three`).toContain(q.expect[0]);
   }
   console.log(`search: ${first}/${QUERIES.length} first; misses: ${misses.join(' | ') || 'none'}`);
-  expect(first / QUERIES.length).toBeGreaterThanOrEqual(0.9);
+  expect(first / QUERIES.length).toBeGreaterThanOrEqual(0.95);
 });
 
 test('a shared fault code lists every error it can mean', async ({ page }) => {
   await page.goto('/search/?q=6240');
   await expect(page.locator('[data-search-results] li')).not.toHaveCount(0);
   const codes = await resultCodes(page);
-  expect(codes.slice(0, 3).sort()).toEqual(['client-duplicate-name', 'client-name-conflict', 'item-duplicate']);
+  const meaning = ERRORS.filter((e) => e.quickbooks.some((q) => q.code === '6240')).map((e) => e.code);
+  expect(meaning.length).toBeGreaterThan(1);
+  expect(codes.slice(0, meaning.length).sort()).toEqual(meaning);
   // Each shows the fault it lists under that code, with the code marked.
   for (const hit of await page.locator('[data-search-results] li').all()) {
     await expect(hit.locator('.hit-excerpt')).toContainText('Fault 6240 · Duplicate Name Exists Error:');

@@ -1,14 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { builtPages, fixStepItems, readBuilt } from './helpers';
+import { CODES, ERRORS, PUBLISHED } from '../content';
 
 const SITE = 'https://help.example.com';
 const ERROR_PAGES = builtPages().filter((p) => /^\/errors\/[^/]+\/$/.test(p) && !readBuilt(`${p}index.html`).includes('http-equiv="refresh"'));
-const PUBLISHED = readFileSync(join(import.meta.dirname, '..', '..', 'content', 'published-codes.txt'), 'utf8')
-  .split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
 
 /** The page's fix steps as text; quotes made straight (the page's typography curls them). */
 const fixSteps = (page: Page) =>
@@ -102,22 +99,27 @@ test('a deep link to How to fix lands with the heading visible below the sticky 
   }
 });
 
-test('/errors.json: all 23 errors, valid against its published schema, every URL resolves', async ({ request }) => {
+test('/errors.json: every error, valid against its published schema, every URL resolves, every QuickBooks message sourced', async ({ request }) => {
   const catalog = await (await request.get('/errors.json')).json();
   const schema = await (await request.get('/errors.schema.json')).json();
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
   const validate = ajv.compile(schema);
   expect(validate(catalog), JSON.stringify(validate.errors)).toBe(true);
-  expect(catalog.errors).toHaveLength(23);
+  expect(catalog.errors.map((e: { code: string }) => e.code)).toEqual(CODES);
   expect(catalog.errors.map((e: { code: string }) => `/errors/${e.code}/`).sort()).toEqual(ERROR_PAGES);
-  for (const e of catalog.errors as { url: string; dependsOn: string[]; quickbooksFaultCodes: string[] }[]) {
+  for (const e of catalog.errors as { code: string; url: string; quickbooksFaultCodes: string[]; quickbooks: { message: string; source: string }[] }[]) {
+    const source = ERRORS.find((x) => x.code === e.code)!;
+    expect(e.quickbooks, `${e.code}: the QuickBooks messages of its file, each with its source`).toEqual(source.quickbooks);
+    for (const q of e.quickbooks) expect(q.source, `${e.code}: "${q.message}"`).toMatch(/^https:\/\/[^/]+\.[a-z]+\//);
     expect(e.url.startsWith(`${SITE}/errors/`)).toBe(true);
     expect((await request.get(new URL(e.url).pathname)).status(), e.url).toBe(200);
     for (const fault of e.quickbooksFaultCodes) expect((await request.get(`/quickbooks/${fault}/`)).status()).toBe(200);
   }
   // A document that breaks the schema is caught (the check can fail).
   expect(validate({ errors: [{ ...catalog.errors[0], fixWhere: 'elsewhere' }] })).toBe(false);
+  const sourced = catalog.errors.find((e: { quickbooks: unknown[] }) => e.quickbooks.length > 0);
+  expect(validate({ errors: [{ ...sourced, quickbooks: [{ message: sourced.quickbooks[0].message }] }] }), 'a message without its source').toBe(false);
 });
 
 test('a QuickBooks fault code leads to every error it can mean', async ({ page }) => {
@@ -125,14 +127,15 @@ test('a QuickBooks fault code leads to every error it can mean', async ({ page }
   await page.getByRole('link', { name: 'Fault 6240' }).click();
   await expect(page).toHaveURL(/\/quickbooks\/6240\/$/);
   const listed = await page.locator('main .error-list code').allInnerTexts();
-  expect(listed.sort()).toEqual(['client-duplicate-name', 'client-name-conflict', 'item-duplicate']);
+  expect(listed.sort()).toEqual(ERRORS.filter((e) => e.quickbooks.some((q) => q.code === '6240')).map((e) => e.code));
+  expect(listed.length).toBeGreaterThan(1);
   await page.goto('/errors/invoice-duplicate-number/');
   await page.getByRole('link', { name: 'Fault 6140' }).click();
   await expect(page.locator('main .error-list code')).toHaveText(['invoice-duplicate-number']);
 });
 
 test('every code ever published still resolves to an error page', async ({ page }) => {
-  expect(PUBLISHED.length).toBeGreaterThanOrEqual(23);
+  expect(PUBLISHED).toEqual(expect.arrayContaining(CODES));
   for (const code of PUBLISHED) {
     const response = await page.goto(`/errors/${code}/`);
     expect(response?.status(), code).toBe(200);

@@ -184,3 +184,23 @@ test('results are sorted by score, then code, all above zero, and stable across 
   const more = [...DOCS, { ...DOCS[0]!, code: 'zz-extra', title: 'Quickbooks quickbooks', aliases: ['bundle'], faults: [] }];
   assert.deepEqual(codes('bundle', more), ['zz-extra']);
 });
+
+test('the same QuickBooks message for several records: the record the paste names comes first', () => {
+  const stale = (record: 'client' | 'invoice' | 'payment', title: string): SearchDoc => ({
+    code: `stale-object-${['client', 'invoice', 'payment'].indexOf(record) + 1}`,
+    title,
+    summary: 'QuickBooks refused it because it changed there in the meantime.',
+    categories: [record],
+    fixWhere: 'workiz',
+    faults: [{ code: '5010', name: 'Stale Object Error', message: 'You and … were working on this at the same time. … finished before you did, so your work was not saved.' }],
+    aliases: record === 'client' ? ['stale object error'] : [],
+  });
+  // The client page also matches the paste through its aliases, so without the record named it would win.
+  const docs = [...DOCS, stale('client', 'Someone else edited it at the same time'), stale('invoice', 'It changed in QuickBooks'), stale('payment', 'It changed in QuickBooks')];
+  const paste = 'Stale Object Error : You and Jane Doe were working on this at the same time. Jane Doe finished before you did, so your work was not saved.';
+  assert.equal(rankKnown(`Invoice 1042 failed to sync: ${paste}`, docs)[0]!.code, 'stale-object-2');
+  assert.equal(rankKnown(`Payment 77 failed to sync: ${paste}`, docs)[0]!.code, 'stale-object-3');
+  assert.equal(rankKnown(`Customer Jane Doe failed to sync: ${paste}`, docs)[0]!.code, 'stale-object-1');
+  // Without a record named, the message alone decides and all three are offered first.
+  assert.deepEqual(rankKnown(paste, docs).slice(0, 3).map((r) => r.code).sort(), ['stale-object-1', 'stale-object-2', 'stale-object-3']);
+});

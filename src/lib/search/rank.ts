@@ -25,6 +25,18 @@ for (const p of (
   SYN[stem(k!)] = v!.split(',').map(stem);
 }
 
+/**
+ * Query word → the record it names. A paste often says which record failed ("Invoice 1042 failed
+ * to sync: …"); where QuickBooks sends the same message for several records, that picks the page.
+ */
+const RECORD: Record<string, string> = {};
+for (const p of 'client:client customer:client invoice:invoice item:item product:item payment:payment'.split(' ')) {
+  const [k, v] = p.split(':');
+  RECORD[stem(k!)] = v!;
+}
+/** How much a page whose primary category is a record the query names gains, as a factor. */
+const RECORD_FACTOR = 1.15;
+
 interface Unit {
   /** Reason shown when this unit matches. */
   r: string;
@@ -150,6 +162,7 @@ export function rankKnown(query: NormalizedQuery | string, docs: readonly Search
   });
   let total = 0;
   for (const c of terms) total += Math.max(0, ...[...c.values()].map((x) => x[0]));
+  const records = new Set(q.terms.flatMap((raw) => RECORD[stem(raw)] ?? []));
 
   const out: RankedResult[] = [];
   for (const { d, u, codes: dc } of ix.e) {
@@ -197,6 +210,7 @@ export function rankKnown(query: NormalizedQuery | string, docs: readonly Search
       score += msg;
       why.add('quickbooks message');
     }
+    if (records.has(d.categories[0] ?? '')) score *= RECORD_FACTOR;
     if (score > 0) out.push({ code: d.code, score: Math.round(score * 1000) / 1000, reasons: [...why] });
   }
   return out.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));

@@ -17,7 +17,7 @@ export function loadEngine(): Promise<SearchEngine> {
       }),
       import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
     ]);
-    // No worker: 23 pages search in well under a millisecond on the main thread, and the
+    // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
     // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
     await pagefind.options({ excerptLength: 24, noWorker: true });
     await pagefind.init();

@@ -1,0 +1,68 @@
+/**
+ * The catalog as the tests see it: read straight from content/ (the sources the build reads),
+ * so that expectations follow the content instead of pinning counts or lists that break when
+ * an error is added.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const CONTENT = join(import.meta.dirname, '..', 'content');
+
+export interface ContentError {
+  code: string;
+  title: string;
+  categories: string[];
+  dependsOn: string[];
+  related: string[];
+  quickbooks: { code?: string; name?: string; message: string; source: string }[];
+  formerCodes: string[];
+  /** The MDX body, after the frontmatter. */
+  body: string;
+}
+
+export interface ContentCategory {
+  id: string;
+  title: string;
+  order: number;
+}
+
+function readError(file: string): ContentError {
+  const text = readFileSync(join(CONTENT, 'errors', file), 'utf8');
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`content/errors/${file}: no frontmatter`);
+  const data = parse(match[1]!) as Partial<ContentError>;
+  return {
+    code: data.code!,
+    title: data.title!,
+    categories: data.categories ?? [],
+    dependsOn: data.dependsOn ?? [],
+    related: data.related ?? [],
+    quickbooks: data.quickbooks ?? [],
+    formerCodes: data.formerCodes ?? [],
+    body: match[2]!,
+  };
+}
+
+/** Every error of the catalog, in code order. */
+export const ERRORS: ContentError[] = readdirSync(join(CONTENT, 'errors'))
+  .filter((f) => f.endsWith('.mdx'))
+  .sort()
+  .map(readError);
+
+export const CODES: string[] = ERRORS.map((e) => e.code);
+
+export const errorByCode = new Map(ERRORS.map((e) => [e.code, e]));
+
+/** The categories, in their display order. */
+export const CATEGORIES: ContentCategory[] = readdirSync(join(CONTENT, 'categories'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ id: f.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(CONTENT, 'categories', f), 'utf8')) as { title: string; order: number }) }))
+  .sort((a, b) => a.order - b.order);
+
+/** The errors listed under a category: every error that names it. */
+export const errorsIn = (category: string): ContentError[] => ERRORS.filter((e) => e.categories.includes(category));
+
+/** Every code ever published (content/published-codes.txt). */
+export const PUBLISHED: string[] = readFileSync(join(CONTENT, 'published-codes.txt'), 'utf8')
+  .split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
