@@ -1,0 +1,30 @@
+/**
+ * The shared query set (tests/search-queries.json) that the search tests, the offline tests and
+ * the benchmark run: every error of the catalog is asked for, in several realistic ways, and
+ * every query names only errors that exist.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CODES } from '../content.ts';
+
+interface Query { query: string; expect: string[]; kind: string }
+const QUERIES = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search-queries.json'), 'utf8')) as Query[];
+
+test('every query names existing errors, and no query is there twice', () => {
+  for (const q of QUERIES) {
+    assert.ok(q.expect.length > 0, q.query);
+    for (const code of q.expect) assert.ok(CODES.includes(code), `"${q.query.slice(0, 60)}" expects ${code}, which is no error`);
+    assert.ok(['pasted', 'fault-code', 'plain', 'typo'].includes(q.kind), `"${q.query.slice(0, 60)}": kind ${q.kind}`);
+  }
+  assert.equal(new Set(QUERIES.map((q) => q.query)).size, QUERIES.length);
+});
+
+test('every error is asked for at least three times, at least once as the main answer', () => {
+  for (const code of CODES) {
+    const asking = QUERIES.filter((q) => q.expect.includes(code));
+    assert.ok(asking.length >= 3, `${code} has ${asking.length} queries in tests/search-queries.json, wants 3`);
+    assert.ok(QUERIES.some((q) => q.expect[0] === code), `${code} is no query's main answer`);
+  }
+});
