@@ -9,6 +9,8 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme });
     for (const path of builtPages()) {
       test(`${path} has no violations`, async ({ page }) => {
+        // The printable books hold the whole catalog (thousands of nodes): axe needs longer there.
+        if (path.startsWith('/print/')) test.setTimeout(120_000);
         await page.goto(path);
         // Open the folded parts so that their contents are checked too.
         await page.locator('details').evaluateAll((els) => els.forEach((d) => d.setAttribute('open', '')));
