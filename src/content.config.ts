@@ -13,11 +13,11 @@
  * QuickBooks message 1,000, a body 50 KB.
  */
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/taxonomy';
 import { CONTENT_DIR } from './lib/contentDir';
 import { errorsLoader } from './loaders/errors';
+import { categoriesLoader } from './loaders/categories';
 
 export { BODY_MAX_BYTES } from './lib/authoring';
 
@@ -91,7 +91,7 @@ export const collections = {
     schema: errorSchema,
   }),
   categories: defineCollection({
-    loader: glob({ pattern: '*.json', base: `${CONTENT_DIR}/categories` }),
+    loader: categoriesLoader({ base: `${CONTENT_DIR}/categories`, schema: categorySchema }),
     schema: categorySchema,
   }),
 };

@@ -52,9 +52,12 @@ export class ContentProblems extends Error {
  * through the process: under astro dev the pages throw them, and the browser shows the overlay.
  */
 const PROBLEMS = Symbol.for('help-center:content-problems');
-type WithProblems = typeof globalThis & { [PROBLEMS]?: Problem[] };
-export const reportContentProblems = (problems: Problem[]) => void ((globalThis as WithProblems)[PROBLEMS] = problems);
-export const contentProblems = (): Problem[] => (globalThis as WithProblems)[PROBLEMS] ?? [];
+type WithProblems = typeof globalThis & { [PROBLEMS]?: Map<string, Problem[]> };
+/** The problems a collection's loader found this time (none clears what it found before). */
+export function reportContentProblems(collection: string, problems: Problem[]): void {
+  ((globalThis as WithProblems)[PROBLEMS] ??= new Map()).set(collection, problems);
+}
+export const contentProblems = (): Problem[] => [...((globalThis as WithProblems)[PROBLEMS]?.values() ?? [])].flat();
 
 /** The lines of the body section under a "## <title>" heading, up to the next h2. */
 export function section(body: string, title: string): string | undefined {

@@ -57,11 +57,26 @@ function fieldsAt(schema: z.ZodObject, path: readonly PropertyKey[]): string[] {
   return Object.keys(unwrap(node)?.def?.shape ?? {});
 }
 
-/** The line of a top-level key in the file (the frontmatter starts on line 2). */
-function keyLine(rawFrontmatter: string, key: PropertyKey | undefined): number | undefined {
+/** The line of a top-level key in `text` (YAML `key:` or JSON `"key":`), counted from `first`. */
+function keyLine(text: string, key: PropertyKey | undefined, first: number): number | undefined {
   if (typeof key !== 'string') return undefined;
-  const at = rawFrontmatter.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`));
-  return at < 0 ? undefined : at + 2;
+  const at = text.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`) || l.trimStart().startsWith(`"${key}":`));
+  return at < 0 ? undefined : at + first;
+}
+
+/**
+ * The schema's problems with `data`, worded for authors (src/lib/authoring.ts), each on the
+ * line of its top-level field in `text` (whose first line is line `first` of the file).
+ */
+export function schemaCheck(file: string, schema: z.ZodObject, data: unknown, text: string, first: number): { problems: Problem[]; data?: unknown } {
+  const result = schema.safeParse(data, { error: () => DEFAULT_MESSAGE, reportInput: true });
+  if (result.success) return { problems: [], data: result.data };
+  return {
+    problems: (result.error.issues as unknown as SchemaIssue[]).flatMap((issue) => {
+      const line = keyLine(text, issue.path[0] ?? issue.keys?.[0], first);
+      return schemaProblems(file, [issue], (path) => fieldsAt(schema, path)).map((p) => ({ ...p, line }));
+    }),
+  };
 }
 
 /** Every problem of the error files and of the catalog they make. */
@@ -89,14 +104,9 @@ async function check(root: string, options: Options): Promise<Problem[]> {
       problems.push({ file, field: 'frontmatter', line: err.mark ? err.mark.line + 2 : undefined, message: `not valid YAML: ${err.reason ?? err.message.split('\n')[0]}` });
       continue;
     }
-    const result = options.schema.safeParse(parsed.frontmatter, { error: () => DEFAULT_MESSAGE, reportInput: true });
-    if (!result.success) {
-      for (const issue of result.error.issues as unknown as SchemaIssue[]) {
-        const line = keyLine(parsed.rawFrontmatter, issue.path[0] ?? issue.keys?.[0]);
-        for (const p of schemaProblems(file, [issue], (path) => fieldsAt(options.schema, path))) problems.push({ ...p, line });
-      }
-    }
-    problems.push(...bodyProblems(file, parsed.content));
+    // The frontmatter starts on line 2, after "---".
+    const result = schemaCheck(file, options.schema, parsed.frontmatter, parsed.rawFrontmatter, 2);
+    problems.push(...result.problems, ...bodyProblems(file, parsed.content));
     if (problems.length > before) continue;
     const data = result.data as { code: string; formerCodes: string[]; dependsOn: { id: string }[]; related: { id: string }[] };
     facts.push({ id: name.slice(0, -'.mdx'.length), file, code: data.code, formerCodes: data.formerCodes, dependsOn: data.dependsOn.map((r) => r.id), related: data.related.map((r) => r.id), body: parsed.content });
@@ -119,7 +129,7 @@ async function check(root: string, options: Options): Promise<Problem[]> {
 const FAULTY = Symbol('faulty entry');
 
 /** The loader context of astro dev: an entry that fails the schema is dropped from the store. */
-function skippingFaults(context: LoaderContext): LoaderContext {
+export function skippingFaults(context: LoaderContext): LoaderContext {
   const store = context.store;
   return {
     ...context,
@@ -149,7 +159,7 @@ export function errorsLoader(options: Options): Loader {
       const dir = resolve(root, options.base);
       const run = async () => {
         const problems = await check(root, options);
-        reportContentProblems(problems);
+        reportContentProblems(context.collection, problems);
         if (problems.length && context.watcher) context.logger.error(formatProblems(problems));
         return problems;
       };

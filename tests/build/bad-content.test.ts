@@ -66,6 +66,21 @@ const cases: Case[] = [
   { name: 'an alias over 80 characters', file: 'item-duplicate.mdx', edit: replace(/^  - duplicate item quickbooks$/m, `  - ${'duplicate item '.repeat(6)}`), expect: [/field "aliases\[0\]": 89 characters; at most 80 characters/] },
   { name: 'a QuickBooks message over 1,000 characters', file: 'item-duplicate.mdx', edit: replace(/^    message: .*$/m, `    message: "${'The name supplied already exists. '.repeat(31)}"`), expect: [/field "quickbooks\[0\]\.message": 1,0\d\d characters; at most 1,000 characters/] },
   { name: 'a body over 50 KB', file: 'item-duplicate.mdx', edit: append('More text that goes on and on. '.repeat(1700)), expect: [/body: 5\d KB; at most 50 KB/] },
+  {
+    name: 'a misspelt field in a category',
+    file: 'categories/item.json',
+    prepare: (content) => {
+      const path = join(content, 'categories', 'item.json');
+      writeFileSync(path, replace('"description"', '"descripton"')(readFileSync(path, 'utf8')));
+    },
+    expect: [/categories\/item\.json:3: field "descripton": unknown field; did you mean "description"\?/, /field "description": missing/],
+  },
+  {
+    name: 'a category file that names no category',
+    file: 'categories/items.json',
+    prepare: (content) => renameSync(join(content, 'categories', 'item.json'), join(content, 'categories', 'items.json')),
+    expect: [/categories\/items\.json: file name: "items" is no category; did you mean "item\.json"\?/],
+  },
 ];
 
 /** Raw HTML and URLs that can run or load something: one build, each fault in its own file. */
