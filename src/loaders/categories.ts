@@ -60,7 +60,7 @@ export function categoriesLoader(options: { base: string; schema: z.ZodObject })
       // Under astro dev a faulty file is left out and the pages show its problems in the overlay.
       await glob({ pattern: '*.json', base: options.base }).load(context.watcher ? skippingFaults(context) : context);
       context.watcher?.on('all', (_event, path) => {
-        if (resolve(path).startsWith(dir)) void run();
+        if (resolve(path).startsWith(dir + sep)) void run();
       });
     },
   };

@@ -166,6 +166,7 @@ export function errorsLoader(options: Options): Loader {
       const problems = await run();
       if (problems.length && !context.watcher) throw new ContentProblems(problems);
 
+      // A cached entry is only reused when its file is the one its id names (see the top).
       for (const id of [...context.store.keys()]) {
         const entry = context.store.get(id);
         if (entry?.filePath !== posix(relative(root, join(dir, `${id}.mdx`)))) context.store.delete(id);
@@ -175,7 +176,7 @@ export function errorsLoader(options: Options): Loader {
       await glob({ pattern: '*.mdx', base: options.base, generateId: ({ entry }) => idOf(entry) }).load(context.watcher ? skippingFaults(context) : context);
 
       context.watcher?.on('all', (_event, path) => {
-        if (resolve(path).startsWith(dir)) void run();
+        if (resolve(path).startsWith(dir + sep)) void run();
       });
     },
   };
