@@ -197,7 +197,12 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
 
   step(3, 'Rewriting the site for file://');
   const copy = offlineSite(site, new Map([['search.js', searchScript], ['search-index.js', indexScript]]), ['/search.js']);
-  if (copy.problems.length) throw new Error(`The offline copy has broken links:\n  ${copy.problems.join('\n  ')}`);
+  if (copy.problems.length) {
+    const n = copy.problems.length;
+    throw new ExportError(
+      `the offline copy would have ${n} broken link${n === 1 ? '' : 's'}, so nothing was written (a page of ${show(dist)} links to a file the build lacks: build again, or fix the link in the page's source):\n  ${copy.problems.join('\n  ')}`,
+    );
+  }
   log(`      ${copy.pages} pages, ${copy.files.size} files; left out ${copy.dropped.length} files (Pagefind, module scripts, sitemaps, print pages)`);
   log(`      module scripts replaced by search.js: ${copy.removedScripts.join(', ') || 'none'}`);
   took('copy');

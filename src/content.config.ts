@@ -2,23 +2,32 @@
  * The content contract of the help center. Every error page is one MDX file in
  * content/errors/<code>.mdx whose frontmatter must match `errorSchema`; a typo in a field
  * name, a value outside a vocabulary or a missing field fails the build with the file and
- * the field named (Astro reports zod issues per entry). Checks zod cannot make on one entry
- * alone (dangling references, cycles, code = file name, an empty "How to fix") live in
- * src/lib/validate.ts and run when the catalog is first loaded.
+ * the field named, one line per problem (src/loaders/errors.ts words zod's issues for authors
+ * and suggests the field meant by a misspelt one). The loader also checks what zod cannot see
+ * on one entry: the file name is the lower-case code (no two names differ only in case), the
+ * file is UTF-8, the body has no raw HTML that can run or load anything (src/lib/authoring.ts)
+ * and is at most BODY_MAX_BYTES; and over the whole catalog (src/lib/validate.ts): dangling
+ * references, cycles, code = file name, an empty "How to fix", published codes.
+ *
+ * Limits keep pages readable and printable: title 120 characters, summary 240, an alias 80, a
+ * QuickBooks message 1,000, a body 50 KB.
  */
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/taxonomy';
 import { CONTENT_DIR } from './lib/contentDir';
+import { errorsLoader } from './loaders/errors';
+import { categoriesLoader } from './loaders/categories';
+
+export { BODY_MAX_BYTES } from './lib/authoring';
 
 export const quickbooksFaultSchema = z.strictObject({
   /** QuickBooks' numeric fault code (e.g. "6240"), when QuickBooks reports one. */
   code: z.string().regex(/^\d{3,5}$/, 'a QuickBooks fault code is 3 to 5 digits').optional(),
   /** The fault's name as QuickBooks spells it, e.g. "Duplicate Name Exists Error". */
-  name: z.string().min(1).optional(),
+  name: z.string().min(1).max(120).optional(),
   /** The message text exactly as people see it (they paste it into search). */
-  message: z.string().min(1),
+  message: z.string().min(1).max(1000),
   /**
    * The public page where this exact wording appears (Intuit's developer documentation, an SDK
    * issue, another app's help page, a community thread): every quoted message is sourced.
@@ -37,7 +46,7 @@ export const errorSchema = z.strictObject({
    */
   formerCodes: z.array(codeSchema).default([]),
   /** The title the customer sees: what went wrong, in their words. */
-  title: z.string().trim().min(1, 'a title is required'),
+  title: z.string().trim().min(1, 'a title is required').max(120),
   /** One plain sentence: what the error means. Shown in lists, search results and link previews. */
   summary: z.string().trim().min(1, 'a summary is required').max(240, 'keep the summary to one sentence (240 characters at most)'),
   /** One or more of connection, client, invoice, item, payment (src/lib/taxonomy.ts); the first is the primary category (breadcrumb, grouping). */
@@ -55,7 +64,7 @@ export const errorSchema = z.strictObject({
   /** What QuickBooks itself may report for this error, each message quoted exactly with its public source. */
   quickbooks: z.array(quickbooksFaultSchema).default([]),
   /** Other phrasings people use for this error; weighted in search. */
-  aliases: z.array(z.string().trim().min(1)).default([]),
+  aliases: z.array(z.string().trim().min(1).max(80)).default([]),
   /** Shown on the home page among the most common errors. */
   common: z.boolean().default(false),
   /** When a person last checked this page against the product (YYYY-MM-DD). */
@@ -73,11 +82,16 @@ export const categorySchema = z.strictObject({
 
 export const collections = {
   errors: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: `${CONTENT_DIR}/errors` }),
+    loader: errorsLoader({
+      base: `${CONTENT_DIR}/errors`,
+      schema: errorSchema,
+      publishedFile: `${CONTENT_DIR}/published-codes.txt`,
+      categoriesDir: `${CONTENT_DIR}/categories`,
+    }),
     schema: errorSchema,
   }),
   categories: defineCollection({
-    loader: glob({ pattern: '*.json', base: `${CONTENT_DIR}/categories` }),
+    loader: categoriesLoader({ base: `${CONTENT_DIR}/categories`, schema: categorySchema }),
     schema: categorySchema,
   }),
 };

@@ -1,14 +1,11 @@
 /**
  * The catalog as the pages see it: every error with its links in both directions, every
- * category with its errors. Loaded once per build; the whole-catalog checks run here, so
- * a bad catalog fails the build before any page is written.
+ * category with its errors. Loaded once per build; the catalog was checked when it was read
+ * (src/loaders/errors.ts), so a bad catalog fails the build before any page is written.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { CATEGORY_IDS, type CategoryId } from './taxonomy';
-import { CONTENT_DIR } from './contentDir';
-import { formatProblems, validateCatalog, type Problem } from './validate';
+import { ContentProblems, contentProblems } from './validate';
 import { reverseEdges } from './graph';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
@@ -45,6 +42,10 @@ export interface Catalog {
 let loaded: Promise<Catalog> | undefined;
 
 export function getCatalog(): Promise<Catalog> {
+  // The build stops at content problems (src/loaders/errors.ts); under astro dev the pages
+  // throw them here, so that they show in the browser's error overlay.
+  const problems = contentProblems();
+  if (problems.length) return Promise.reject(new ContentProblems(problems));
   loaded ??= load();
   return loaded;
 }
@@ -54,32 +55,6 @@ const byTitle = (a: CatalogError, b: CatalogError) => a.data.title.localeCompare
 async function load(): Promise<Catalog> {
   const entries = (await getCollection('errors')).sort((a, b) => a.id.localeCompare(b.id, 'en'));
   const categoryEntries = await getCollection('categories');
-
-  const publishedFile = join(CONTENT_DIR, 'published-codes.txt');
-  const published = (await readFile(publishedFile, 'utf8').catch(() => ''))
-    .split('\n')
-    .map((l) => l.replace(/#.*/, '').trim())
-    .filter(Boolean);
-  const problems: Problem[] = validateCatalog(
-    entries.map((e) => ({
-      id: e.id,
-      file: e.filePath ?? `content/errors/${e.id}.mdx`,
-      code: e.data.code,
-      formerCodes: e.data.formerCodes,
-      dependsOn: e.data.dependsOn.map((r) => r.id),
-      related: e.data.related.map((r) => r.id),
-      body: e.body ?? '',
-    })),
-    { file: publishedFile, codes: published },
-  );
-  for (const id of CATEGORY_IDS) {
-    if (!categoryEntries.some((c) => c.id === id)) {
-      problems.push({ file: `content/categories/${id}.json`, field: 'title', message: 'this category file is missing' });
-    }
-  }
-  if (problems.length) {
-    throw new Error(`The error catalog has ${problems.length} problem(s):\n${formatProblems(problems)}`);
-  }
 
   const edges = new Map(entries.map((e) => [e.id, e.data.dependsOn.map((r) => r.id)]));
   const reverse = reverseEdges(edges);

@@ -19,13 +19,45 @@ export interface EntryFacts {
 
 export interface Problem {
   file: string;
+  /** The frontmatter field ("quickbooks[0].message"), or "frontmatter", "body", "file name" or "text" (the bytes). */
   field: string;
   message: string;
+  /** The line of the file, where known. */
+  line?: number | undefined;
 }
 
+/** One line per problem: `file[:line]: field "x": what is wrong; what is allowed`. */
 export function formatProblems(problems: Problem[]): string {
-  return problems.map((p) => `${p.file}: field "${p.field}": ${p.message}`).join('\n');
+  const part = (field: string) => (field === 'body' || field === 'file name' || field === 'text' || field === 'frontmatter' ? field : `field "${field}"`);
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${part(p.field)}: ${p.message}`).join('\n');
 }
+
+/**
+ * Content mistakes, all of them, as the build's error: a message of one line per problem and
+ * no stack trace (Astro prints an error's stack when it has one, and a stack into node_modules
+ * tells an author nothing).
+ */
+export class ContentProblems extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(`The content has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix:\n${formatProblems(problems)}`);
+    this.problems = problems;
+    this.name = 'ContentProblems';
+    this.stack = '';
+  }
+}
+
+/**
+ * The loader (src/loaders/errors.ts) hands the problems it found to the pages (src/lib/catalog.ts)
+ * through the process: under astro dev the pages throw them, and the browser shows the overlay.
+ */
+const PROBLEMS = Symbol.for('help-center:content-problems');
+type WithProblems = typeof globalThis & { [PROBLEMS]?: Map<string, Problem[]> };
+/** The problems a collection's loader found this time (none clears what it found before). */
+export function reportContentProblems(collection: string, problems: Problem[]): void {
+  ((globalThis as WithProblems)[PROBLEMS] ??= new Map()).set(collection, problems);
+}
+export const contentProblems = (): Problem[] => [...((globalThis as WithProblems)[PROBLEMS]?.values() ?? [])].flat();
 
 /** The lines of the body section under a "## <title>" heading, up to the next h2. */
 export function section(body: string, title: string): string | undefined {

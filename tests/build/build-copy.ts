@@ -1,6 +1,7 @@
 /**
  * Builds a copy of content/ in a temporary folder (CONTENT_DIR) after `prepare` has changed
  * it, and hands the build's exit status, its output and its dist folder to `inspect`.
+ * `withCopy` keeps the copy (and its cache) across several builds.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,21 +17,46 @@ export interface BuiltCopy {
   dist: string;
 }
 
-export function withBuiltCopy<T>(prepare: (content: string) => void, inspect: (build: BuiltCopy) => T, env: Record<string, string> = {}): T {
+export interface Copy {
+  /** The copy's content folder. */
+  content: string;
+  /** Builds the copy; each build of one copy uses the same cache folder unless `cache` names another. */
+  build: (env?: Record<string, string>, cache?: string) => BuiltCopy;
+  dir: string;
+}
+
+/** Hands a fresh copy to `use` and removes it afterwards (when the promise settles, if `use` returns one). */
+export function withCopy<T>(use: (copy: Copy) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'hc-copy-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  let later = false;
   try {
     const content = join(dir, 'content');
     cpSync(join(root, 'content'), content, { recursive: true });
-    prepare(content);
     const dist = join(dir, 'dist');
-    const run = spawnSync(process.execPath, [astroBin, 'build', '--outDir', dist], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(dir, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1', ...env },
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
-    return inspect({ status: run.status, output: `${run.stdout}\n${run.stderr}`, dist });
+    const build = (env: Record<string, string> = {}, cache = join(dir, 'cache')): BuiltCopy => {
+      const run = spawnSync(process.execPath, [astroBin, 'build', '--outDir', dist], {
+        cwd: root,
+        env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: cache, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+        encoding: 'utf8',
+        timeout: 240_000,
+      });
+      return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist };
+    };
+    const result = use({ content, build, dir });
+    if (result instanceof Promise) {
+      later = true;
+      return result.finally(remove) as T;
+    }
+    return result;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!later) remove();
   }
+}
+
+export function withBuiltCopy<T>(prepare: (content: string) => void, inspect: (build: BuiltCopy) => T, env: Record<string, string> = {}): T {
+  return withCopy(({ content, build }) => {
+    prepare(content);
+    return inspect(build(env));
+  });
 }
