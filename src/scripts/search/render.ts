@@ -20,7 +20,14 @@ export interface RenderOptions {
   empty?: HTMLTemplateElement | null;
 }
 
-const CATEGORY_NAMES: Record<string, string> = { client: 'Client', invoice: 'Invoice', item: 'Item', payment: 'Payment' };
+/** A Map, as every lookup by a string from data: a plain object would also answer "constructor". */
+const CATEGORY_NAMES = new Map([
+  ['connection', 'Connection'],
+  ['client', 'Client'],
+  ['invoice', 'Invoice'],
+  ['item', 'Item'],
+  ['payment', 'Payment'],
+]);
 const MAX_SHOWN_QUERY = 120;
 
 export const shortQuery = (q: string) => (q.length > MAX_SHOWN_QUERY ? `${q.slice(0, MAX_SHOWN_QUERY)}…` : q);
@@ -41,7 +48,7 @@ export function renderHits(list: HTMLElement, result: SearchResult, options: Ren
       const link = el('a', 'hit-link', hit.title);
       link.href = href(hit.url);
       const meta = el('p', 'hit-meta');
-      meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_NAMES[c] ?? c).join(', ')}`);
+      meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_NAMES.get(c) ?? c).join(', ')}`);
       li.append(link, meta, el('p', 'hit-summary', hit.summary));
       if (hit.excerpt) {
         const excerpt = el('p', 'hit-excerpt');
