@@ -9,6 +9,7 @@ import { offlineHref } from '../../lib/export/links.ts';
 import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/export/fullText.ts';
 import { SearchEngine } from './engine';
 import { miniSearchFullText } from './minisearch';
+import { bindSearchSubmit } from './handoff';
 import { attachPanel } from './panel';
 import { attachResults } from './results';
 import { bindSearchShortcut } from './shortcut';
@@ -48,6 +49,7 @@ class SiteSearch extends HTMLElement {
     };
     input.addEventListener('focus', start, { once: true });
     bindSearchShortcut(input);
+    bindSearchSubmit(this.querySelector('form')!, input);
   }
 }
 

@@ -3,6 +3,7 @@
  * text; the one piece of HTML is Pagefind's excerpt, reduced to <mark> elements (engine.ts).
  * Shared by the header panel, the search page and the offline copy.
  */
+import { capCodePoints, capEncoded, wellFormed } from '../../lib/search/cap.ts';
 import type { SearchEngine, SearchResult } from './engine';
 
 /** Where the search UI runs: the site online, or the offline copy from file://. */
@@ -28,9 +29,15 @@ const CATEGORY_NAMES = new Map([
   ['item', 'Item'],
   ['payment', 'Payment'],
 ]);
+/** Code points of the query shown back (the empty state, the spoken status). */
 const MAX_SHOWN_QUERY = 120;
+/** Bytes of the query in the support e-mail's mailto: link, encoded (mail programs cut long ones). */
+const MAX_MAILTO_QUERY = 1500;
 
-export const shortQuery = (q: string) => (q.length > MAX_SHOWN_QUERY ? `${q.slice(0, MAX_SHOWN_QUERY)}…` : q);
+export function shortQuery(q: string): string {
+  const shown = capCodePoints(q, MAX_SHOWN_QUERY);
+  return wellFormed(shown) + (shown.length < q.length ? '…' : '');
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -70,7 +77,7 @@ export function renderEmpty(target: HTMLElement, raw: string, options: RenderOpt
   for (const q of fragment.querySelectorAll('[data-query]')) q.textContent = shortQuery(raw);
   for (const a of fragment.querySelectorAll<HTMLAnchorElement>('a[data-support]')) {
     const url = new URL(a.href);
-    url.search = `?subject=${encodeURIComponent('Help with a QuickBooks sync error')}&body=${encodeURIComponent(`I searched the help center for:\n\n${raw.slice(0, 2000)}\n\nand found nothing.`)}`;
+    url.search = `?subject=${encodeURIComponent('Help with a QuickBooks sync error')}&body=${encodeURIComponent(`I searched the help center for:\n\n${capEncoded(raw, MAX_MAILTO_QUERY)}\n\nand found nothing.`)}`;
     a.href = url.href;
   }
   target.replaceChildren(fragment);
