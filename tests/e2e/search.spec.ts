@@ -90,6 +90,17 @@ test('nonsense gets a helpful empty state, with support and the query filled in'
   await expect(page.locator('[data-search-results] li')).toHaveCount(0);
 });
 
+test('words no page has find nothing, as offline (issue 14: Pagefind matched "alert" as "a")', async ({ page }) => {
+  for (const junk of ['alert', 'onerror', 'alert onerror', 'javascript', 'script alert']) {
+    await page.goto(`/search/?q=${encodeURIComponent(junk)}`);
+    await expect(page.locator('main .search-status')).toHaveText(`No errors match “${junk}”.`);
+    await expect(page.locator('[data-search-results] li')).toHaveCount(0);
+  }
+  // A real word next to junk still finds its pages.
+  await page.goto(`/search/?q=${encodeURIComponent('alert closed period')}`);
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /invoice-closed-period/);
+});
+
 test('the query is text, never HTML', async ({ page }) => {
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; void d.dismiss(); });

@@ -119,6 +119,19 @@ function near(a: string, b: string, k: number): boolean {
   return p[b.length]! <= k;
 }
 
+/**
+ * Whether a query word occurs among a page's stems, by the ranker's rule for what a word
+ * matches: the same stem, or, from 4 letters, the start of a word or a typo (1 edit, 2 from 8
+ * letters). The search engine holds a full-text index's answers to the same rule (engine.ts).
+ */
+export function occursIn(raw: string, stems: ReadonlySet<string>): boolean {
+  const t = stem(raw);
+  if (stems.has(t)) return true;
+  if (raw.length <= 3) return false;
+  for (const v of stems) if (v.startsWith(t) || near(t, v, raw.length > 7 ? 2 : 1)) return true;
+  return false;
+}
+
 /** Length of the longest run of words a and b have in common. */
 function run(a: string[], b: string[]): number {
   let best = 0;

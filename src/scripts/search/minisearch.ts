@@ -15,7 +15,12 @@ export function miniSearchFullText(data: OfflineSearchData): FullText {
         const code = String(r.id);
         // Own keys only: the sections are a plain object (JSON), whose prototype has keys too.
         const sections = Object.hasOwn(data.sections, code) ? data.sections[code]! : [];
-        return { code, score: r.score, fragment: async () => fragmentOf(code, sections, new Set(r.terms)) };
+        return {
+          code,
+          score: r.score,
+          fragment: async () => fragmentOf(code, sections, new Set(r.terms)),
+          text: async () => sections.map((s) => s.text).join(' '),
+        };
       });
     },
   };
