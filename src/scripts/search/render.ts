@@ -1,10 +1,12 @@
 /**
  * Renders search results and the empty state into the page. The query is only ever set as
- * text; the one piece of HTML is Pagefind's excerpt, reduced to <mark> elements (engine.ts).
+ * text; the one piece of HTML is a result's excerpt, reduced to <mark> elements through the
+ * site's Trusted Types policy (policy.ts).
  * Shared by the header panel, the search page and the offline copy.
  */
 import { capCodePoints, capEncoded, wellFormed } from '../../lib/search/cap.ts';
 import type { SearchEngine, SearchResult } from './engine';
+import { setExcerpt } from './policy';
 
 /** Where the search UI runs: the site online, or the offline copy from file://. */
 export interface SearchSite {
@@ -59,7 +61,7 @@ export function renderHits(list: HTMLElement, result: SearchResult, options: Ren
       li.append(link, meta, el('p', 'hit-summary', hit.summary));
       if (hit.excerpt) {
         const excerpt = el('p', 'hit-excerpt');
-        excerpt.innerHTML = hit.excerpt;
+        setExcerpt(excerpt, hit.excerpt);
         li.append(excerpt);
       }
       return li;
