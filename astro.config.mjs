@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { headingAnchors } from './src/plugins/headingAnchors.mjs';
 import remarkGfm from 'remark-gfm';
 import pagefindIndex from './integrations/pagefind.ts';
+import { SEARCH_POLICY } from './src/lib/search/markup.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
 const site = process.env.SITE_URL ?? 'https://help.example.com';
@@ -33,6 +34,10 @@ export default defineConfig({
   // compile its WebAssembly search engine (/pagefind/wasm.*.pagefind), which it loads, with
   // pagefind.js, its worker and index chunks, from this origin. Nothing comes from elsewhere.
   // (frame-ancestors and report-uri are ignored in a <meta> policy: a server header sets those.)
+  // Trusted Types: no string reaches an HTML or script-URL sink (innerHTML, script.src) except
+  // through the one named policy of search (src/scripts/search/policy.ts): excerpts, reduced to
+  // text and <mark>, and offline the search index's script. Pagefind needs no policy: it writes
+  // no HTML, and its only sink, new Worker(url), is off (noWorker, src/scripts/search/load.ts).
   security: {
     csp: {
       directives: [
@@ -43,6 +48,8 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self' mailto:",
+        "require-trusted-types-for 'script'",
+        `trusted-types ${SEARCH_POLICY}`,
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },

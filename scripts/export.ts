@@ -50,16 +50,17 @@ export interface ExportFigures {
 /** A problem the person running the export can fix; printed without a stack trace. */
 export class ExportError extends Error {}
 
-const TYPES: Record<string, string> = {
-  html: 'text/html; charset=utf-8',
-  css: 'text/css',
-  js: 'text/javascript',
-  json: 'application/json',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  woff2: 'font/woff2',
-  txt: 'text/plain',
-};
+/** Content types by file extension (a Map: an extension is a string from a URL). */
+const TYPES = new Map([
+  ['html', 'text/html; charset=utf-8'],
+  ['css', 'text/css'],
+  ['js', 'text/javascript'],
+  ['json', 'application/json'],
+  ['svg', 'image/svg+xml'],
+  ['png', 'image/png'],
+  ['woff2', 'font/woff2'],
+  ['txt', 'text/plain'],
+]);
 
 async function readTree(dir: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
@@ -85,15 +86,16 @@ function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]
     const fragment = parseFragment(gunzipSync(bytes).toString('utf8'));
     byUrl.set(fragment.url, sectionsOf(fragment));
   }
-  const sections: Record<string, Section[]> = {};
+  const found = new Map<string, Section[]>();
   const missing: string[] = [];
   for (const d of docs) {
     const s = byUrl.get(`/errors/${d.code}/`);
-    if (s) sections[d.code] = s;
+    if (s) found.set(d.code, s);
     else missing.push(d.code);
   }
   if (missing.length) throw new ExportError(`Pagefind has no text for ${missing.join(', ')}: run npm run build again.`);
-  return { docs, sections };
+  // An object for JSON; fromEntries defines own keys, whatever the code.
+  return { docs, sections: Object.fromEntries(found) };
 }
 
 async function bundleSearch(): Promise<string> {
@@ -139,7 +141,7 @@ async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>
       stray.push(url.href);
       return route.abort();
     }
-    return route.fulfill({ body: Buffer.from(body), contentType: TYPES[file.split('.').pop()!] ?? 'application/octet-stream' });
+    return route.fulfill({ body: Buffer.from(body), contentType: TYPES.get(file.split('.').pop()!) ?? 'application/octet-stream' });
   });
   await page.goto(`${PRINT_ORIGIN}${path}`, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);

@@ -9,22 +9,23 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { isCompressible, gzipBody } from './transfer.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.zip': 'application/zip',
-  '.pdf': 'application/pdf',
-};
+/** Content types by extension (a Map: the extension comes from a requested URL). */
+const TYPES = new Map([
+  ['.html', 'text/html; charset=utf-8'],
+  ['.css', 'text/css; charset=utf-8'],
+  ['.js', 'text/javascript; charset=utf-8'],
+  ['.mjs', 'text/javascript; charset=utf-8'],
+  ['.json', 'application/json; charset=utf-8'],
+  ['.svg', 'image/svg+xml'],
+  ['.xml', 'application/xml; charset=utf-8'],
+  ['.txt', 'text/plain; charset=utf-8'],
+  ['.png', 'image/png'],
+  ['.webp', 'image/webp'],
+  ['.ico', 'image/x-icon'],
+  ['.wasm', 'application/wasm'],
+  ['.zip', 'application/zip'],
+  ['.pdf', 'application/pdf'],
+]);
 
 export interface StaticServer {
   origin: string;
@@ -39,7 +40,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     let hit = cache.get(file);
     if (!hit) {
       const body = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const type = TYPES.get(extname(file)) ?? 'application/octet-stream';
       hit = { body, type, gzip: isCompressible(type) ? gzipBody(body) : undefined };
       cache.set(file, hit);
     }

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERRORS } from '../content';
+import { addressQuery } from '../../src/lib/search/cap.ts';
 
 interface Query { query: string; expect: string[]; kind: string }
 const QUERIES: Query[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search-queries.json'), 'utf8'));
@@ -15,7 +16,7 @@ async function searchFor(page: Page, query: string) {
   const box = page.getByRole('searchbox', { name: /Describe the problem/ });
   await box.fill('');
   await box.fill(query);
-  await expect(page).toHaveURL((url) => url.searchParams.get('q') === query.slice(0, 2000));
+  await expect(page).toHaveURL((url) => url.searchParams.get('q') === addressQuery(query));
   await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy');
   await expect(page.locator('main .search-status')).not.toBeEmpty();
 }
@@ -89,6 +90,17 @@ test('nonsense gets a helpful empty state, with support and the query filled in'
   await expect(page.locator('[data-search-results] li')).toHaveCount(0);
 });
 
+test('words no page has find nothing, as offline (issue 14: Pagefind matched "alert" as "a")', async ({ page }) => {
+  for (const junk of ['alert', 'onerror', 'alert onerror', 'javascript', 'script alert']) {
+    await page.goto(`/search/?q=${encodeURIComponent(junk)}`);
+    await expect(page.locator('main .search-status')).toHaveText(`No errors match “${junk}”.`);
+    await expect(page.locator('[data-search-results] li')).toHaveCount(0);
+  }
+  // A real word next to junk still finds its pages.
+  await page.goto(`/search/?q=${encodeURIComponent('alert closed period')}`);
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /invoice-closed-period/);
+});
+
 test('the query is text, never HTML', async ({ page }) => {
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
@@ -112,6 +124,73 @@ test('a 100 KB paste does not freeze the page and still finds the error', async 
   await box.fill('6190');
   await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /subscription-inactive/);
   expect(new URL(page.url()).searchParams.get('q')).toBe('6190');
+});
+
+/** Page errors and console errors of `page`, from now on. */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+/** The length of the current address's ?q=, as sent to a server (encoded). */
+const addressQueryLength = (page: Page) => /[?&]q=([^&#]*)/.exec(page.url())?.[1]?.length ?? 0;
+
+test('a paste whose 2,000th character is an emoji is searched, in the page and the header (issue 14: "URI malformed")', async ({ page }) => {
+  const errors = pageErrors(page);
+  const paste = `${'closed period '.repeat(142)}reopen the ${'😀'.repeat(10)} more`;
+  expect(paste.slice(0, 2000).at(-1)).toMatch(/[\uD800-\uDBFF]/);
+  await page.goto('/search/');
+  await page.getByRole('searchbox', { name: /Describe the problem/ }).fill(paste);
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /invoice-closed-period/);
+  await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy');
+  const header = page.getByRole('searchbox', { name: 'Search errors' });
+  await header.fill(paste);
+  await expect(page.locator('#site-search-panel .hit-link').first()).toHaveText('The invoice is dated in a closed period');
+  expect(errors).toEqual([]);
+});
+
+test('Enter in the header box after a 100 KB paste: a short address, and the search page keeps the whole paste (issue 14: 431)', async ({ page }) => {
+  const errors = pageErrors(page);
+  const message = 'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';
+  const paste = message.repeat(Math.ceil(100_000 / message.length)).slice(0, 100_000);
+  await page.goto('/errors/');
+  const header = page.getByRole('searchbox', { name: 'Search errors' });
+  await header.fill(paste);
+  await header.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=Duplicate/);
+  expect(page.url().length).toBeLessThan(1600);
+  const box = page.getByRole('searchbox', { name: /Describe the problem/ });
+  await expect(box).toHaveValue(paste);
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /invoice-duplicate-number/);
+  // A reload keeps it too: the address alone would only have its start.
+  await page.reload();
+  await expect(box).toHaveValue(paste);
+  // A link with only the short query, in a tab that has never seen the paste, searches what it says.
+  const other = await page.context().browser()!.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue(new URL(page.url()).searchParams.get('q')!);
+  await other.close();
+  expect(errors).toEqual([]);
+});
+
+test('2,000 CJK characters typed in the search page make a short address, and the box keeps them', async ({ page }) => {
+  const errors = pageErrors(page);
+  const cjk = '发票已关闭期间'.repeat(300).slice(0, 2000);
+  await page.goto('/search/');
+  const box = page.getByRole('searchbox', { name: /Describe the problem/ });
+  await box.fill(cjk);
+  await expect(page.locator('main .search-status')).not.toBeEmpty();
+  await expect.poll(() => addressQueryLength(page)).toBeGreaterThan(0);
+  expect(addressQueryLength(page)).toBeLessThanOrEqual(1500);
+  expect(cjk.startsWith(new URL(page.url()).searchParams.get('q')!)).toBe(true);
+  await expect(box).toHaveValue(cjk);
+  await page.reload();
+  await expect(box).toHaveValue(cjk);
+  expect(errors).toEqual([]);
 });
 
 test('what is typed before the search script has arrived is kept and searched', async ({ page }) => {

@@ -135,3 +135,40 @@ test('search, with its WebAssembly and worker, runs under the policy and asks no
   expect.soft(foreign, 'requests to other origins').toEqual([]);
   expect.soft(violations, 'CSP violations').toEqual([]);
 });
+
+test('Trusted Types: required on every page, one named policy, and search excerpts still show under it', async ({ page }) => {
+  const violations = await watchViolations(page);
+  for (const path of ['/', '/search/', pages.find((p) => /^\/errors\/[^/]+\/$/.test(p))!]) {
+    await page.goto(path);
+    const [policy] = await policies(page, undefined);
+    expect(policy?.directives.get('require-trusted-types-for'), `${path}: Trusted Types required`).toEqual(["'script'"]);
+    expect(policy?.directives.get('trusted-types'), `${path}: the one policy allowed`).toEqual(['qbo-help-search']);
+  }
+  // The browser enforces it: a plain string is refused as HTML, and no other policy can be made
+  // (in a page of its own, whose refusals are not this test's violations).
+  const probe = await page.context().newPage();
+  await probe.goto('/search/');
+  const refused = await probe.evaluate(() => {
+    const out: string[] = [];
+    try {
+      document.createElement('p').innerHTML = '<img src=x>';
+    } catch (e) {
+      out.push(`innerHTML: ${(e as Error).name}`);
+    }
+    try {
+      (window as unknown as { trustedTypes: { createPolicy(n: string, r: object): unknown } }).trustedTypes.createPolicy('other', {});
+    } catch (e) {
+      out.push(`createPolicy: ${(e as Error).name}`);
+    }
+    return out;
+  });
+  expect(refused).toEqual(['innerHTML: TypeError', 'createPolicy: TypeError']);
+  await probe.close();
+  // Excerpts go through the policy: marked words show, nothing is refused.
+  await page.goto('/search/?q=reopen%20the%20month');
+  await expect(page.locator('[data-search-results] .hit-excerpt mark').first()).toBeVisible();
+  const header = page.getByRole('searchbox', { name: 'Search errors' });
+  await header.fill('closed period');
+  await expect(page.locator('#site-search-panel .hit-link').first()).toBeVisible();
+  expect(violations, 'CSP violations').toEqual([]);
+});

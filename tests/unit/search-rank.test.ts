@@ -204,3 +204,15 @@ test('the same QuickBooks message for several records: the record the paste name
   // Without a record named, the message alone decides and all three are offered first.
   assert.deepEqual(rankKnown(paste, docs).slice(0, 3).map((r) => r.code).sort(), ['stale-object-1', 'stale-object-2', 'stale-object-3']);
 });
+
+test("words that are keys of every JavaScript object are words like any other (issue 14: 'constructor' threw)", () => {
+  for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'prototype']) {
+    assert.deepEqual(rankKnown(word, DOCS), [], word);
+    assert.deepEqual(rankKnown(`${word} ${word}`, DOCS), [], `${word} twice`);
+    // Next to real words, they change nothing.
+    assert.deepEqual(codes(`${word} closed period`, DOCS), codes('closed period', DOCS), `${word} closed period`);
+  }
+  // A page that really has the word is found by it.
+  const withWord: SearchDoc = { ...DOCS[0]!, code: 'zz-constructor', title: 'The constructor of the invoice', aliases: [], faults: [] };
+  assert.equal(rankKnown('constructor', [...DOCS, withWord])[0]?.code, 'zz-constructor');
+});

@@ -15,7 +15,6 @@ export function pdfPageCount(pdf: Uint8Array): number {
 
 /** Files of a folder tree under one top folder, the way a zip should unpack: "site/index.html". */
 export function underFolder<T>(files: ReadonlyMap<string, T>, folder: string): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const [path, value] of [...files].sort((a, b) => a[0].localeCompare(b[0]))) out[`${folder}/${path}`] = value;
-  return out;
+  // fromEntries defines own keys: no file name reaches the object's prototype.
+  return Object.fromEntries([...files].sort((a, b) => a[0].localeCompare(b[0])).map(([path, value]) => [`${folder}/${path}`, value]));
 }

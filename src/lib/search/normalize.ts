@@ -2,12 +2,13 @@
  * Turns whatever someone typed or pasted (a few words, a QuickBooks message, a whole fault
  * JSON or a log excerpt) into words the ranker can use. Pure functions, no DOM.
  *
- * Only the first MAX_QUERY_CHARS characters are read, before any regular expression runs, so
- * a huge paste costs no more than a short one.
+ * Only the first MAX_QUERY_CHARS characters (code points) are read, before any regular
+ * expression runs, so a huge paste costs no more than a short one.
  */
+import { capCodePoints, MAX_QUERY_CHARS, wellFormed } from './cap.ts';
 import type { NormalizedQuery } from './types.ts';
 
-export const MAX_QUERY_CHARS = 2000;
+export { MAX_QUERY_CHARS };
 export const MAX_TERMS = 40;
 
 /** Words that say nothing about which error it is (plus the keys of QuickBooks' fault JSON). */
@@ -77,7 +78,9 @@ export function stem(w: string): string {
  */
 export function normalizeQuery(raw: string, knownFaultCodes?: ReadonlySet<string>): NormalizedQuery {
   const input = typeof raw === 'string' ? raw : '';
-  const tokens = tokenize(input.slice(0, MAX_QUERY_CHARS));
+  // Code points, not code units: the cap never leaves half of an emoji (issue 14).
+  const read = capCodePoints(input, MAX_QUERY_CHARS);
+  const tokens = tokenize(wellFormed(read));
   const faultCodes: string[] = [];
   tokens.forEach((t, i) => {
     if (
@@ -91,6 +94,6 @@ export function normalizeQuery(raw: string, knownFaultCodes?: ReadonlySet<string
     text: tokens.join(' '),
     faultCodes,
     terms: [...new Set(words(tokens.join(' ')).filter(isTerm))].slice(0, MAX_TERMS),
-    truncated: input.length > MAX_QUERY_CHARS,
+    truncated: read.length < input.length,
   };
 }

@@ -13,8 +13,11 @@
 import { isTerm, normalizeQuery, stem, words } from './normalize.ts';
 import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
 
-/** Query word → words of the pages that mean the same here. */
-const SYN: Record<string, string[]> = {};
+/**
+ * Query word → words of the pages that mean the same here. Maps, not plain objects: a query
+ * word is anything someone types, and "constructor" must not find Object.prototype's.
+ */
+const SYN = new Map<string, string[]>();
 for (const p of (
   'customer:client client:customer vendor:supplier supplier:vendor product:item service:item delete:remove ' +
   'remove:delete reopen:period,closed closed:period book:period merge:duplicate taken:exists deactivated:inactive ' +
@@ -22,17 +25,17 @@ for (const p of (
   'method:type cheque:check card:credit'
 ).split(' ')) {
   const [k, v] = p.split(':');
-  SYN[stem(k!)] = v!.split(',').map(stem);
+  SYN.set(stem(k!), v!.split(',').map(stem));
 }
 
 /**
  * Query word → the record it names. A paste often says which record failed ("Invoice 1042 failed
  * to sync: …"); where QuickBooks sends the same message for several records, that picks the page.
  */
-const RECORD: Record<string, string> = {};
+const RECORD = new Map<string, string>();
 for (const p of 'client:client customer:client invoice:invoice item:item product:item payment:payment'.split(' ')) {
   const [k, v] = p.split(':');
-  RECORD[stem(k!)] = v!;
+  RECORD.set(stem(k!), v!);
 }
 /** How much a page whose primary category is a record the query names gains, as a factor. */
 const RECORD_FACTOR = 1.15;
@@ -116,6 +119,19 @@ function near(a: string, b: string, k: number): boolean {
   return p[b.length]! <= k;
 }
 
+/**
+ * Whether a query word occurs among a page's stems, by the ranker's rule for what a word
+ * matches: the same stem, or, from 4 letters, the start of a word or a typo (1 edit, 2 from 8
+ * letters). The search engine holds a full-text index's answers to the same rule (engine.ts).
+ */
+export function occursIn(raw: string, stems: ReadonlySet<string>): boolean {
+  const t = stem(raw);
+  if (stems.has(t)) return true;
+  if (raw.length <= 3) return false;
+  for (const v of stems) if (v.startsWith(t) || near(t, v, raw.length > 7 ? 2 : 1)) return true;
+  return false;
+}
+
 /** Length of the longest run of words a and b have in common. */
 function run(a: string[], b: string[]): number {
   let best = 0;
@@ -153,7 +169,7 @@ export function rankKnown(query: NormalizedQuery | string, docs: readonly Search
       if (w && !c.has(v)) c.set(v, [m * Math.min(top, w), r]);
     };
     add(t, 1, '');
-    for (const v of SYN[t] ?? []) add(v, 0.8, 'synonym');
+    for (const v of SYN.get(t) ?? []) add(v, 0.8, 'synonym');
     if (!idf.has(t) && raw.length > 3)
       for (const v of idf.keys())
         if (near(t, v, raw.length > 7 ? 2 : 1)) add(v, 0.7, 'typo');
@@ -162,7 +178,7 @@ export function rankKnown(query: NormalizedQuery | string, docs: readonly Search
   });
   let total = 0;
   for (const c of terms) total += Math.max(0, ...[...c.values()].map((x) => x[0]));
-  const records = new Set(q.terms.flatMap((raw) => RECORD[stem(raw)] ?? []));
+  const records = new Set(q.terms.flatMap((raw) => RECORD.get(stem(raw)) ?? []));
 
   const out: RankedResult[] = [];
   for (const { d, u, codes: dc } of ix.e) {

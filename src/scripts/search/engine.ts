@@ -5,8 +5,8 @@
  * (minisearch.ts), because Pagefind cannot load from file://. Loaded only when someone starts
  * to search.
  */
-import { normalizeQuery } from '../../lib/search/normalize.ts';
-import { rankKnown } from '../../lib/search/rank.ts';
+import { normalizeQuery, stem, words } from '../../lib/search/normalize.ts';
+import { occursIn, rankKnown } from '../../lib/search/rank.ts';
 import type { NormalizedQuery, SearchDoc } from '../../lib/search/types.ts';
 
 export interface Hit {
@@ -40,6 +40,8 @@ export interface FullTextHit {
   score: number;
   /** Fetched for the shown results only. */
   fragment: () => Promise<Fragment | undefined>;
+  /** The page's indexed text, plain (fetched for the best hit of each search only). */
+  text: () => Promise<string>;
 }
 
 /** A full-text index of the error pages: every word of `query` should match, best first. */
@@ -87,6 +89,24 @@ export class SearchEngine {
     this.#fullText = fullText;
   }
 
+  /**
+   * What counts as a match, one rule online and offline: a page the query's own words occur
+   * in (occursIn, the ranker's rule). A full-text index may answer otherwise: Pagefind, finding
+   * no word for "alert", falls back to the longest start of it that is a word ("a"), and lists
+   * every page with an "a". An index widens a word the same way on every page, and every page of
+   * an answer has every word asked, so the best page tells: when none of the words asked occurs
+   * in it, the whole answer is dropped.
+   */
+  async #really(ask: readonly string[], results: FullTextHit[]): Promise<FullTextHit[]> {
+    const hits = results.filter((r) => this.#byCode.has(r.code));
+    const best = hits[0];
+    if (!best) return [];
+    const doc = this.#byCode.get(best.code)!;
+    const fields = [doc.code, doc.title, doc.summary, ...doc.aliases, ...doc.faults.flatMap((f) => [f.name ?? '', f.message])];
+    const stems = new Set(words([...fields, await best.text()].join(' ')).map(stem));
+    return ask.some((w) => occursIn(w, stems)) ? hits : [];
+  }
+
   async search(raw: string, limit = MAX_HITS): Promise<SearchResult> {
     const query = normalizeQuery(raw, this.#faultCodes);
     if (!query.terms.length && !query.faultCodes.length) return { query, hits: [] };
@@ -100,16 +120,15 @@ export class SearchEngine {
     if (this.#fullText && query.terms.length) {
       // A full-text index wants every word to match; ask it about the whole query and about
       // each distinctive word alone, so that long queries still find the best pages.
-      const words = [...query.terms].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, MAX_TERM_SEARCHES);
-      const asks = [query.terms.join(' '), ...(words.length > 1 ? words : [])];
-      const answers = await Promise.all(asks.map((q) => this.#fullText!.search(q)));
+      const single = [...query.terms].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, MAX_TERM_SEARCHES);
+      const asks = [query.terms, ...(single.length > 1 ? single.map((w) => [w]) : [])];
+      const answers = await Promise.all(asks.map(async (ask) => this.#really(ask, await this.#fullText!.search(ask.join(' ')))));
       const fullText = new Map<string, number>();
       answers.forEach((results, i) => {
         const best = results[0]?.score || 1;
         // The whole query matching counts as much as all single words together.
-        const weight = i === 0 ? 1 : 1 / words.length;
+        const weight = i === 0 ? 1 : 1 / single.length;
         for (const r of results) {
-          if (!this.#byCode.has(r.code)) continue;
           if (!pages.has(r.code)) pages.set(r.code, r);
           fullText.set(r.code, (fullText.get(r.code) ?? 0) + (weight * r.score) / best);
         }

@@ -11,11 +11,17 @@ export function miniSearchFullText(data: OfflineSearchData): FullText {
   const index = MiniSearch.loadJS<FullTextDoc>(data.index as AsPlainObject, fullTextOptions);
   return {
     async search(q) {
-      return index.search(q).map((r) => ({
-        code: String(r.id),
-        score: r.score,
-        fragment: async () => fragmentOf(String(r.id), data.sections[String(r.id)] ?? [], new Set(r.terms)),
-      }));
+      return index.search(q).map((r) => {
+        const code = String(r.id);
+        // Own keys only: the sections are a plain object (JSON), whose prototype has keys too.
+        const sections = Object.hasOwn(data.sections, code) ? data.sections[code]! : [];
+        return {
+          code,
+          score: r.score,
+          fragment: async () => fragmentOf(code, sections, new Set(r.terms)),
+          text: async () => sections.map((s) => s.text).join(' '),
+        };
+      });
     },
   };
 }

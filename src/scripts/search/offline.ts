@@ -9,7 +9,9 @@ import { offlineHref } from '../../lib/export/links.ts';
 import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/export/fullText.ts';
 import { SearchEngine } from './engine';
 import { miniSearchFullText } from './minisearch';
+import { bindSearchSubmit } from './handoff';
 import { attachPanel } from './panel';
+import { setIndexScript } from './policy';
 import { attachResults } from './results';
 import { bindSearchShortcut } from './shortcut';
 import type { SearchSite } from './render';
@@ -23,7 +25,7 @@ let engine: Promise<SearchEngine> | undefined;
 function loadEngine(): Promise<SearchEngine> {
   engine ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = `${root}search-index.js`;
+    setIndexScript(script, `${root}search-index.js`);
     script.onload = () => {
       const data = (window as unknown as Record<string, OfflineSearchData | undefined>)[SEARCH_DATA_GLOBAL];
       if (data) resolve(new SearchEngine(data.docs, miniSearchFullText(data)));
@@ -48,6 +50,7 @@ class SiteSearch extends HTMLElement {
     };
     input.addEventListener('focus', start, { once: true });
     bindSearchShortcut(input);
+    bindSearchSubmit(this.querySelector('form')!, input);
   }
 }
 

@@ -12,7 +12,7 @@ export type IndexedDoc = SearchDoc & { pagefindId?: string };
 interface PagefindResult {
   id: string;
   score: number;
-  data: () => Promise<{ url: string; excerpt: string; sub_results?: { url: string; excerpt: string }[] }>;
+  data: () => Promise<{ url: string; excerpt: string; content?: string; sub_results?: { url: string; excerpt: string }[] }>;
 }
 export interface Pagefind {
   options: (o: object) => Promise<void>;
@@ -34,6 +34,7 @@ export function pagefindFullText(pagefind: Pagefind, docs: readonly IndexedDoc[]
           {
             code,
             score: r.score,
+            text: async () => (await r.data()).content ?? '',
             async fragment() {
               const page = await r.data();
               // The section whose excerpt matched most words, when it is a section of its own.

@@ -1,8 +1,11 @@
 /**
  * The search panel under the header's search box: results as you type, Down/Up to move
- * between them, Enter to open one, Esc to close. Submitting the form opens /search/?q=….
+ * between them, Enter to open one, Esc to close. Submitting the form opens /search/?q=…
+ * (handoff.ts: the loader binds that, so it holds before this panel has loaded).
  * The same panel runs online (header.ts) and in the offline copy (offline.ts).
  */
+import { addressQuery } from '../../lib/search/cap.ts';
+import { rememberPaste } from './handoff';
 import { renderEmpty, renderHits, statusText, type SearchSite } from './render';
 
 const PANEL_HITS = 6;
@@ -50,7 +53,9 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     if (focused >= 0) (links()[Math.min(focused, links().length - 1)] ?? input).focus();
     if (result.hits.length) emptyBox.replaceChildren();
     else renderEmpty(emptyBox, raw, { empty });
-    all.href = `${site.href('/search/')}?q=${encodeURIComponent(raw.slice(0, 2000))}`;
+    // The link carries the start of a long paste; the search page gets the rest from this tab.
+    all.href = `${site.href('/search/')}?q=${encodeURIComponent(addressQuery(raw))}`;
+    rememberPaste(raw);
     all.hidden = result.hits.length === 0;
     status.textContent = statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '');
     open(true);

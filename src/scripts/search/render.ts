@@ -1,9 +1,12 @@
 /**
  * Renders search results and the empty state into the page. The query is only ever set as
- * text; the one piece of HTML is Pagefind's excerpt, reduced to <mark> elements (engine.ts).
+ * text; the one piece of HTML is a result's excerpt, reduced to <mark> elements through the
+ * site's Trusted Types policy (policy.ts).
  * Shared by the header panel, the search page and the offline copy.
  */
+import { capCodePoints, capEncoded, wellFormed } from '../../lib/search/cap.ts';
 import type { SearchEngine, SearchResult } from './engine';
+import { setExcerpt } from './policy';
 
 /** Where the search UI runs: the site online, or the offline copy from file://. */
 export interface SearchSite {
@@ -20,10 +23,23 @@ export interface RenderOptions {
   empty?: HTMLTemplateElement | null;
 }
 
-const CATEGORY_NAMES: Record<string, string> = { client: 'Client', invoice: 'Invoice', item: 'Item', payment: 'Payment' };
+/** A Map, as every lookup by a string from data: a plain object would also answer "constructor". */
+const CATEGORY_NAMES = new Map([
+  ['connection', 'Connection'],
+  ['client', 'Client'],
+  ['invoice', 'Invoice'],
+  ['item', 'Item'],
+  ['payment', 'Payment'],
+]);
+/** Code points of the query shown back (the empty state, the spoken status). */
 const MAX_SHOWN_QUERY = 120;
+/** Bytes of the query in the support e-mail's mailto: link, encoded (mail programs cut long ones). */
+const MAX_MAILTO_QUERY = 1500;
 
-export const shortQuery = (q: string) => (q.length > MAX_SHOWN_QUERY ? `${q.slice(0, MAX_SHOWN_QUERY)}…` : q);
+export function shortQuery(q: string): string {
+  const shown = capCodePoints(q, MAX_SHOWN_QUERY);
+  return wellFormed(shown) + (shown.length < q.length ? '…' : '');
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -41,11 +57,11 @@ export function renderHits(list: HTMLElement, result: SearchResult, options: Ren
       const link = el('a', 'hit-link', hit.title);
       link.href = href(hit.url);
       const meta = el('p', 'hit-meta');
-      meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_NAMES[c] ?? c).join(', ')}`);
+      meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_NAMES.get(c) ?? c).join(', ')}`);
       li.append(link, meta, el('p', 'hit-summary', hit.summary));
       if (hit.excerpt) {
         const excerpt = el('p', 'hit-excerpt');
-        excerpt.innerHTML = hit.excerpt;
+        setExcerpt(excerpt, hit.excerpt);
         li.append(excerpt);
       }
       return li;
@@ -63,7 +79,7 @@ export function renderEmpty(target: HTMLElement, raw: string, options: RenderOpt
   for (const q of fragment.querySelectorAll('[data-query]')) q.textContent = shortQuery(raw);
   for (const a of fragment.querySelectorAll<HTMLAnchorElement>('a[data-support]')) {
     const url = new URL(a.href);
-    url.search = `?subject=${encodeURIComponent('Help with a QuickBooks sync error')}&body=${encodeURIComponent(`I searched the help center for:\n\n${raw.slice(0, 2000)}\n\nand found nothing.`)}`;
+    url.search = `?subject=${encodeURIComponent('Help with a QuickBooks sync error')}&body=${encodeURIComponent(`I searched the help center for:\n\n${capEncoded(raw, MAX_MAILTO_QUERY)}\n\nand found nothing.`)}`;
     a.href = url.href;
   }
   target.replaceChildren(fragment);

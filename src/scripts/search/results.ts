@@ -3,11 +3,17 @@
  * with the box (so a search is a link and Back restores it) and renders ranked results as
  * links inside [data-search-results]. The same page runs online (page.ts) and in the offline
  * copy (offline.ts).
+ *
+ * The address carries only the start of a long paste (addressQuery, src/lib/search/cap.ts);
+ * the box keeps all of it, and so does this tab across a reload or Back (handoff.ts).
  */
+import { addressQuery, capCodePoints } from '../../lib/search/cap.ts';
+import { recallPaste, rememberPaste } from './handoff';
 import { renderEmpty, renderHits, statusText, type SearchSite } from './render';
 
 const DEBOUNCE_MS = 80;
-const MAX_URL_QUERY = 2000;
+/** Code points of the query shown in the tab's title. */
+const TITLE_QUERY = 60;
 
 export function attachResults(root: HTMLElement, site: SearchSite): void {
   const form = root.querySelector<HTMLFormElement>('form')!;
@@ -22,7 +28,11 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const queryOfUrl = () => new URLSearchParams(location.search).get('q') ?? '';
-  const urlFor = (q: string) => (q ? `?q=${encodeURIComponent(q.slice(0, MAX_URL_QUERY))}` : location.pathname);
+  /** The address for a query: its start, and all of it kept for this tab when that is cut. */
+  const urlFor = (q: string) => {
+    rememberPaste(q);
+    return q ? `?q=${encodeURIComponent(addressQuery(q))}` : location.pathname;
+  };
 
   async function run(raw: string) {
     const mine = ++seq;
@@ -41,7 +51,8 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
     if (result.hits.length) emptyBox.replaceChildren();
     else renderEmpty(emptyBox, raw, { empty });
     status.textContent = statusText(result, raw);
-    document.title = `${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} · ${pageTitle}`;
+    const shown = capCodePoints(raw, TITLE_QUERY);
+    document.title = `${shown}${shown.length < raw.length ? '…' : ''} · ${pageTitle}`;
   }
 
   input.addEventListener('input', () => {
@@ -54,17 +65,17 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
-    if (queryOfUrl() !== input.value) history.pushState(null, '', urlFor(input.value));
+    if (queryOfUrl() !== addressQuery(input.value)) history.pushState(null, '', urlFor(input.value));
     void run(input.value);
   });
   addEventListener('popstate', () => {
-    input.value = queryOfUrl();
+    input.value = recallPaste(queryOfUrl());
     void run(input.value);
   });
   // The box is on the page before this script: whatever someone typed or pasted into it while
   // the script was still loading is theirs, and wins over the address.
   const fromUrl = queryOfUrl();
-  if (input.value && input.value !== fromUrl) history.replaceState(null, '', urlFor(input.value));
-  else input.value = fromUrl;
+  if (input.value && addressQuery(input.value) !== fromUrl) history.replaceState(null, '', urlFor(input.value));
+  else if (!input.value) input.value = recallPaste(fromUrl);
   void run(input.value);
 }
