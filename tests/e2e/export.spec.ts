@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { sitePages } from './dist.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
@@ -239,5 +240,49 @@ test.describe('the PDFs', () => {
       }
       expect(pdf.links.some((l) => l.dest === `error-${mine[0]!.code}`), `${category} PDF links its contents`).toBe(true);
     }
+  });
+});
+
+/** An HTML character reference (&#39; &amp; &#x27;) shown as text: the text was escaped twice. */
+const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+
+test.describe('text is escaped once', () => {
+  test('no built page, print pages included, shows a character reference as text; every "#" link is named by its heading', async ({ page }) => {
+    test.setTimeout(120_000);
+    const pages = sitePages();
+    expect(pages.filter((p) => p.startsWith('/print/')).length, 'print pages in the build: run npm run build first').toBeGreaterThan(1);
+    const problems: string[] = [];
+    for (const path of pages) {
+      await page.goto(path);
+      const found = await page.evaluate((source) => {
+        const entity = new RegExp(source, 'i');
+        const out: string[] = [];
+        // Every text node, the visually hidden ones (read aloud, never seen) included.
+        const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n.parentElement?.closest('script, style')) continue;
+          if (entity.test(n.nodeValue ?? '')) out.push(`text "${n.nodeValue!.trim().slice(0, 80)}"`);
+        }
+        for (const wrapper of document.querySelectorAll('.heading-wrapper')) {
+          const heading = wrapper.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.trim();
+          const name = wrapper.querySelector('.heading-anchor .visually-hidden')?.textContent?.trim();
+          if (name !== `Link to section: ${heading}`) out.push(`the "#" link of "${heading}" is named "${name}"`);
+        }
+        return out;
+      }, ENTITY.source);
+      problems.push(...found.map((f) => `${path}: ${f}`));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('no PDF shows a character reference as text', async () => {
+    const files = [`${NAME}.pdf`, ...CATEGORIES.map((c) => `qbo-sync-errors-${c}.pdf`)];
+    for (const file of files) {
+      const pdf = await readPdf(exported(file));
+      expect(pdf.text.match(ENTITY)?.[0], `${file} prints a character reference`).toBeUndefined();
+    }
+    // The titles that carry an apostrophe are printed with it.
+    const pdf = await readPdf(exported(`${NAME}.pdf`));
+    for (const e of CATALOG.filter((x) => x.title.includes("'"))) expect(pdf.text).toContain(plain(e.title));
   });
 });
