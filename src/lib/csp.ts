@@ -19,10 +19,10 @@ const RUNS = /^(|module|(text|application)\/(java|ecma)script)$/i;
 const HASH = /^'(sha256|sha384|sha512)-[A-Za-z0-9+/=]+'$/;
 
 /** What a page holds that its policy must allow. */
-export interface PageCode {
-  /** Hash sources of the inline scripts the browser runs, in page order, each once. */
+interface PageCode {
+  /** Hash sources of the inline scripts the browser runs, each once. */
   scriptHashes: string[];
-  /** Hash sources of the inline <style> elements. */
+  /** Hash sources of the inline <style> elements, each once. */
   styleHashes: string[];
   /** The page loads script files (<script src>, modulepreload). */
   scriptFiles: boolean;
@@ -42,11 +42,10 @@ function* elements(node: Node): Generator<Element> {
 
 const hashSource = (algorithm: string, code: string) => `'${algorithm}-${createHash(algorithm).update(code, 'utf8').digest('base64')}'`;
 
-/** The inline code and the files of a parsed page. */
-function codeOf(document: Node, algorithm: string): PageCode & { metas: Element[] } {
+/** The inline code and the files of a parsed page (the browser hashes the text as parsed, as parse5 gives it). */
+function codeOf(document: Node, algorithm: string): PageCode {
   const scripts = new Set<string>();
   const styles = new Set<string>();
-  const metas: Element[] = [];
   let scriptFiles = false;
   let styleFiles = false;
   for (const el of elements(document)) {
@@ -58,15 +57,20 @@ function codeOf(document: Node, algorithm: string): PageCode & { metas: Element[
       const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
       if (rel.includes('stylesheet')) styleFiles = true;
       if (rel.includes('modulepreload')) scriptFiles = true;
-    } else if (isPolicy(el)) metas.push(el);
+    }
   }
-  return { scriptHashes: [...scripts], styleHashes: [...styles], scriptFiles, styleFiles, metas };
+  return { scriptHashes: [...scripts], styleHashes: [...styles], scriptFiles, styleFiles };
 }
 
-/** The code of a page (for tests and reports). */
-export function pageCode(html: string, algorithm = 'sha256'): PageCode {
-  const { metas: _, ...code } = codeOf(parse(html), algorithm);
-  return code;
+/**
+ * One fetch directive for a page: the configured sources (hashes aside) if the page loads
+ * files of that kind, else only those that are not 'self' if it has inline code of it; then
+ * the page's own hashes; 'none' when nothing is left.
+ */
+function fitted(configured: readonly string[], files: boolean, hashes: readonly string[]): string[] {
+  const sources = configured.filter((s) => !HASH.test(s) && (files || (hashes.length > 0 && s !== "'self'")));
+  const all = [...sources, ...hashes];
+  return all.length ? all : ["'none'"];
 }
 
 /** A policy's directives, in order: "script-src 'self' 'sha256-…'" → ['script-src', ["'self'", …]]. */
@@ -92,13 +96,11 @@ export function tightenCsp(html: string): string {
   const directives = parsePolicy(content);
   // The page's hashes use the configured algorithm (security.csp.algorithm), as Astro's did.
   const code = codeOf(document, /'(sha256|sha384|sha512)-/.exec(content)?.[1] ?? 'sha256');
-  const tight = (sources: string[], files: boolean, hashes: string[]) => {
-    const kept = [...(files || hashes.length ? sources.filter((s) => !HASH.test(s) && (files || s !== "'self'")) : []), ...hashes];
-    return kept.length ? kept : ["'none'"];
-  };
-  const rewritten = new Map<string, string[]>([
-    ['script-src', tight(directives.find(([n]) => n === 'script-src')?.[1] ?? ["'self'"], code.scriptFiles || code.scriptHashes.length > 0, code.scriptHashes)],
-    ['style-src', tight(directives.find(([n]) => n === 'style-src')?.[1] ?? ["'self'"], code.styleFiles, code.styleHashes)],
+  const configured = (name: string) => directives.find(([n]) => n === name)?.[1] ?? ["'self'"];
+  const rewritten = new Map([
+    // An inline script may import modules from this origin: any script keeps the script sources.
+    ['script-src', fitted(configured('script-src'), code.scriptFiles || code.scriptHashes.length > 0, code.scriptHashes)],
+    ['style-src', fitted(configured('style-src'), code.styleFiles, code.styleHashes)],
   ]);
   const names = directives.map(([n]) => n);
   for (const name of rewritten.keys()) if (!names.includes(name)) names.push(name);
