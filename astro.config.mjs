@@ -8,6 +8,7 @@ import { headingAnchors } from './src/plugins/headingAnchors.mjs';
 import remarkGfm from 'remark-gfm';
 import pagefindIndex from './integrations/pagefind.ts';
 import { SEARCH_POLICY } from './src/lib/search/markup.ts';
+import tightCsp from './integrations/csp.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
 const site = process.env.SITE_URL ?? 'https://help.example.com';
@@ -27,27 +28,28 @@ export default defineConfig({
       rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchors]],
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') }), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') }), tightCsp(), pagefindIndex()],
   devToolbar: { enabled: false },
-  // Content Security Policy as a <meta> in every page (Astro hashes its own scripts and styles).
-  // Scripts: only files from this origin, never inline ones; 'wasm-unsafe-eval' lets Pagefind
-  // compile its WebAssembly search engine (/pagefind/wasm.*.pagefind), which it loads, with
-  // pagefind.js, its worker and index chunks, from this origin. Nothing comes from elsewhere.
-  // (frame-ancestors and report-uri are ignored in a <meta> policy: a server header sets those.)
+  // Content Security Policy as a <meta> in every page (Astro hashes its own scripts and styles;
+  // integrations/csp.ts then leaves each page only the hashes of its own inline code, and
+  // script-src/style-src 'none' where a page has none). Everything loads from this origin
+  // (default-src); 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search engine
+  // (/pagefind/wasm.*.pagefind). No workers (Pagefind runs with noWorker), no plugins, no <base>,
+  // and forms only submit here (the search forms; "Contact support" is a mailto: link, not a form).
   // Trusted Types: no string reaches an HTML or script-URL sink (innerHTML, script.src) except
   // through the one named policy of search (src/scripts/search/policy.ts): excerpts, reduced to
   // text and <mark>, and offline the search index's script. Pagefind needs no policy: it writes
   // no HTML, and its only sink, new Worker(url), is off (noWorker, src/scripts/search/load.ts).
+  // Directives added here are kept by integrations/csp.ts. (frame-ancestors and report-uri are
+  // ignored in a <meta> policy: a server header sets those.)
   security: {
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self'",
+        "worker-src 'none'",
         "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self' mailto:",
+        "base-uri 'none'",
+        "form-action 'self'",
         "require-trusted-types-for 'script'",
         `trusted-types ${SEARCH_POLICY}`,
       ],

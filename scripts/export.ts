@@ -25,7 +25,8 @@ import { chromium, type Browser } from '@playwright/test';
 import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../src/lib/export/fullText.ts';
 import { parseFragment, sectionsOf, type Section } from '../src/lib/export/pagefindText.ts';
 import { offlineSite } from '../src/lib/export/site.ts';
-import { formatBytes, pdfPageCount, underFolder } from '../src/lib/export/report.ts';
+import { formatBytes, underFolder } from '../src/lib/export/report.ts';
+import { stampPdf } from '../src/lib/export/pdf.ts';
 import type { SearchDoc } from '../src/lib/search/types.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -128,7 +129,10 @@ async function launchChromium(): Promise<Browser> {
   }
 }
 
-/** Prints a built print page to a PDF: A4, page numbers, bookmarks from the headings, tagged. */
+/**
+ * Prints a built print page to a PDF: A4, page numbers, bookmarks from the headings, tagged;
+ * dated with the date its content is as of (the cover's <time>), so two exports are identical.
+ */
 async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>, path: string, out: string): Promise<number> {
   const page = await browser.newPage();
   const stray: string[] = [];
@@ -146,8 +150,9 @@ async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>
   await page.goto(`${PRINT_ORIGIN}${path}`, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
   if (stray.length) throw new Error(`the print page ${path} asked for what the build lacks: ${stray.join(', ')}`);
+  const asOf = await page.locator('.cover time[datetime]').getAttribute('datetime');
+  if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new ExportError(`The print page ${path} has no "content as of" date on its cover: run npm run build again.`);
   const pdf = await page.pdf({
-    path: out,
     format: 'A4',
     printBackground: true,
     outline: true,
@@ -159,7 +164,9 @@ async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>
     margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
   });
   await page.close();
-  return pdfPageCount(pdf);
+  const stamped = await stampPdf(pdf, new Date(`${asOf}T00:00:00Z`));
+  await writeFile(out, stamped.bytes);
+  return stamped.pages;
 }
 
 export async function runExport(options: { dist?: string; out?: string; log?: (line: string) => void } = {}): Promise<ExportFigures> {

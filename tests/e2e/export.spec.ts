@@ -7,6 +7,7 @@
  * the export.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { addressQuery } from '../../src/lib/search/cap.ts';
+import { sitePages } from './dist.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
@@ -26,8 +28,8 @@ const DOC_NUMBER_MESSAGE =
 const CATALOG = readdirSync(join(ROOT, 'content', 'errors'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => {
-    const front = parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(ROOT, 'content', 'errors', f), 'utf8'))![1]!) as { code: string; title: string; categories: string[] };
-    return { code: front.code, title: front.title, categories: front.categories };
+    const front = parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(ROOT, 'content', 'errors', f), 'utf8'))![1]!) as { code: string; title: string; categories: string[]; lastReviewed: string };
+    return { code: front.code, title: front.title, categories: front.categories, lastReviewed: String(front.lastReviewed) };
   });
 const CATEGORIES = readdirSync(join(ROOT, 'content', 'categories')).map((f) => f.replace(/\.json$/, ''));
 
@@ -197,8 +199,8 @@ async function readPdf(path: string) {
     const dest = await doc.getDestination(name);
     return dest ? (await doc.getPageIndex(dest[0])) + 1 : undefined;
   };
-  const title = ((await doc.getMetadata()).info as { Title?: string }).Title;
-  return { pages, text: pages.join(' '), links, pageOf, title };
+  const { Title: title, CreationDate: created, ModDate: modified } = (await doc.getMetadata()).info as { Title?: string; CreationDate?: string; ModDate?: string };
+  return { pages, text: pages.join(' '), links, pageOf, title, created, modified };
 }
 
 /** The help center's name, as the PDFs' document titles carry it. */
@@ -207,9 +209,28 @@ const mentions = (text: string, code: string) => new RegExp(`(?<![\\w-])${code}(
 const plain = (s: string) => s.replace(/\s+/g, ' ');
 
 test.describe('the PDFs', () => {
+  test('a second export of the same build gives the same zip and PDFs, byte for byte', async () => {
+    test.setTimeout(120_000);
+    const first = readdirSync(EXPORT).filter((f) => /^qbo-sync-errors-.*\.(zip|pdf)$/.test(f)).sort();
+    expect(first.filter((f) => f.endsWith('.pdf')).length, 'PDFs in export/: run npm run export first').toBe(CATEGORIES.length + 1);
+    const again = mkdtempSync(join(tmpdir(), 'qbo-help-export-'));
+    try {
+      // The real command, as a person runs it, from the same build as the first export.
+      execFileSync('npm', ['run', '--silent', 'export', '--', '--dist', resolve(ROOT, process.env['DIST_DIR'] ?? 'dist'), '--out', again], { cwd: ROOT, stdio: 'pipe' });
+      expect(readdirSync(again).sort()).toEqual(first);
+      const differ = first.filter((f) => !readFileSync(join(EXPORT, f)).equals(readFileSync(join(again, f))));
+      expect(differ, 'files that differ between two exports').toEqual([]);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
   test('the catalog PDF has every code and title, and its contents link to each entry', async () => {
     const pdf = await readPdf(exported(`${NAME}.pdf`));
     expect(pdf.title, 'the document title is the help center, once').toBe(SITE);
+    // Dated as of its newest review, not when it was printed (so that two exports are identical).
+    const newest = CATALOG.map((e) => e.lastReviewed).sort().at(-1)!.replaceAll('-', '');
+    expect([pdf.created, pdf.modified]).toEqual([`D:${newest}000000Z`, `D:${newest}000000Z`]);
     for (const e of CATALOG) {
       expect(pdf.text, `the PDF prints ${e.code}`).toContain(`Error code ${e.code}`);
       expect(pdf.text, `the PDF has the title of ${e.code}`).toContain(plain(e.title));
@@ -240,5 +261,49 @@ test.describe('the PDFs', () => {
       }
       expect(pdf.links.some((l) => l.dest === `error-${mine[0]!.code}`), `${category} PDF links its contents`).toBe(true);
     }
+  });
+});
+
+/** An HTML character reference (&#39; &amp; &#x27;) shown as text: the text was escaped twice. */
+const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+
+test.describe('text is escaped once', () => {
+  test('no built page, print pages included, shows a character reference as text; every "#" link is named by its heading', async ({ page }) => {
+    test.setTimeout(120_000);
+    const pages = sitePages();
+    expect(pages.filter((p) => p.startsWith('/print/')).length, 'print pages in the build: run npm run build first').toBeGreaterThan(1);
+    const problems: string[] = [];
+    for (const path of pages) {
+      await page.goto(path);
+      const found = await page.evaluate((source) => {
+        const entity = new RegExp(source, 'i');
+        const out: string[] = [];
+        // Every text node, the visually hidden ones (read aloud, never seen) included.
+        const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n.parentElement?.closest('script, style')) continue;
+          if (entity.test(n.nodeValue ?? '')) out.push(`text "${n.nodeValue!.trim().slice(0, 80)}"`);
+        }
+        for (const wrapper of document.querySelectorAll('.heading-wrapper')) {
+          const heading = wrapper.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.trim();
+          const name = wrapper.querySelector('.heading-anchor .visually-hidden')?.textContent?.trim();
+          if (name !== `Link to section: ${heading}`) out.push(`the "#" link of "${heading}" is named "${name}"`);
+        }
+        return out;
+      }, ENTITY.source);
+      problems.push(...found.map((f) => `${path}: ${f}`));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('no PDF shows a character reference as text', async () => {
+    const files = [`${NAME}.pdf`, ...CATEGORIES.map((c) => `qbo-sync-errors-${c}.pdf`)];
+    for (const file of files) {
+      const pdf = await readPdf(exported(file));
+      expect(pdf.text.match(ENTITY)?.[0], `${file} prints a character reference`).toBeUndefined();
+    }
+    // The titles that carry an apostrophe are printed with it.
+    const pdf = await readPdf(exported(`${NAME}.pdf`));
+    for (const e of CATALOG.filter((x) => x.title.includes("'"))) expect(pdf.text).toContain(plain(e.title));
   });
 });

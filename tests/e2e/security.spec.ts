@@ -2,8 +2,9 @@
  * Security guards over every built page: a Content Security Policy is in force before any
  * script or style, its script-src allows no inline script ('unsafe-inline') and no eval;
  * no page makes a request to any other origin; and nothing breaks the policy (no violation
- * reported), including when search is used, where Pagefind compiles WebAssembly and runs a
- * worker, and when the query is an HTML injection.
+ * reported), including when search is used, where Pagefind compiles WebAssembly, and when
+ * the query is an HTML injection; each page's policy lists exactly the hashes of its own
+ * inline scripts and styles (integrations/csp.ts) and allows nothing the site does not use.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { sitePages } from './dist.ts';
@@ -112,7 +113,7 @@ test('every page: a CSP without inline scripts, in force before any script or st
   expect.soft(violations, 'CSP violations').toEqual([]);
 });
 
-test('search, with its WebAssembly and worker, runs under the policy and asks no other origin', async ({ page, baseURL }) => {
+test('search, with its WebAssembly, runs under the policy and asks no other origin', async ({ page, baseURL }) => {
   const violations = await watchViolations(page);
   const foreign = watchOrigins(page, new URL(baseURL!).origin);
   let dialogs = 0;
@@ -171,4 +172,47 @@ test('Trusted Types: required on every page, one named policy, and search excerp
   await header.fill('closed period');
   await expect(page.locator('#site-search-panel .hit-link').first()).toBeVisible();
   expect(violations, 'CSP violations').toEqual([]);
+});
+
+/** Fetch directives that, when absent, fall back to default-src. */
+const FETCH = ['child-src', 'connect-src', 'font-src', 'frame-src', 'img-src', 'manifest-src', 'media-src', 'object-src', 'script-src', 'script-src-elem', 'script-src-attr', 'style-src', 'style-src-elem', 'style-src-attr', 'worker-src'];
+const isHash = (s: string) => /^'sha(256|384|512)-/.test(s);
+
+test("every page's CSP lists exactly the hashes of its own inline scripts and styles, and allows nothing the site does not use", async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  for (const path of pages) {
+    await page.goto(path);
+    // What the browser parsed: the inline scripts it runs and the inline styles, hashed as CSP
+    // hashes them (SHA-256 of the text, base64); whether the page loads script or style files.
+    const found = await page.evaluate(async () => {
+      const hash = async (text: string) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))))}'`;
+      const runs = (s: HTMLScriptElement) => /^(|module|(text|application)\/(java|ecma)script)$/i.test((s.getAttribute('type') ?? '').trim());
+      const scripts = [...document.querySelectorAll('script')].filter(runs);
+      return {
+        policy: document.querySelector('meta[http-equiv="content-security-policy" i]')?.getAttribute('content') ?? '',
+        scriptHashes: await Promise.all(scripts.filter((s) => !s.hasAttribute('src')).map((s) => hash(s.text))),
+        styleHashes: await Promise.all([...document.querySelectorAll('style')].map((s) => hash(s.textContent ?? ''))),
+        scriptFiles: scripts.some((s) => s.hasAttribute('src')) || !!document.querySelector('link[rel~="modulepreload"]'),
+        styleFiles: !!document.querySelector('link[rel~="stylesheet"]'),
+      };
+    });
+    const directives = parsePolicy(found.policy);
+    const sources = (name: string) => directives.get(name) ?? [];
+    const same = (a: string[], b: string[]) => [...new Set(a)].sort().join(' ') === [...new Set(b)].sort().join(' ');
+    for (const [kind, hashes, files] of [['script', found.scriptHashes, found.scriptFiles], ['style', found.styleHashes, found.styleFiles]] as const) {
+      const listed = sources(`${kind}-src`).filter(isHash);
+      if (!same(listed, hashes)) problems.push(`${path}: ${kind}-src lists ${listed.length} hashes, the page has ${new Set(hashes).size} inline ${kind}s (${listed.filter((h) => !hashes.includes(h)).length} not on the page, ${hashes.filter((h) => !listed.includes(h)).length} missing)`);
+      const nothing = !files && !(kind === 'script' && hashes.length);
+      if (nothing && sources(`${kind}-src`).includes("'self'")) problems.push(`${path}: ${kind}-src allows 'self' but the page loads no ${kind} file`);
+      if (!sources(`${kind}-src`).length) problems.push(`${path}: no ${kind}-src (it would fall back to default-src)`);
+    }
+    // Nothing of the site loads from, or submits to, a scheme (data:, blob:, mailto:…).
+    for (const [name, values] of directives) for (const v of values.filter((s) => /^[a-z][a-z\d+.-]*:$/i.test(s))) problems.push(`${path}: ${name} allows ${v}, which no page uses`);
+    // Pagefind runs without a worker: no page starts one.
+    if (!same(sources('worker-src'), ["'none'"])) problems.push(`${path}: worker-src is "${sources('worker-src').join(' ')}", not 'none'`);
+    // A fetch directive that repeats default-src allows nothing more: it only hides what is used.
+    for (const name of FETCH) if (directives.has(name) && same(sources(name), sources('default-src'))) problems.push(`${path}: ${name} repeats default-src`);
+  }
+  expect(problems).toEqual([]);
 });

@@ -1,16 +1,10 @@
-/** How the export reports what it made: sizes people read, and page counts of its PDFs. */
+/** How the export reports what it made: sizes people read, and the zip's layout. */
 
 /** "812 B", "14.2 KB", "1.31 MB" (powers of 1024). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-}
-
-/** The number of pages of a PDF as Chromium writes it (each page object is "/Type /Page"). */
-export function pdfPageCount(pdf: Uint8Array): number {
-  const text = new TextDecoder('latin1').decode(pdf);
-  return text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
 
 /** Files of a folder tree under one top folder, the way a zip should unpack: "site/index.html". */

@@ -3,6 +3,7 @@
  * from file:// (links.ts). Plain data in, plain data out: files as path → bytes.
  */
 import { isSiteUrl, offlineHref, targetOf } from './links.ts';
+import { tightenCsp } from '../csp.ts';
 
 /**
  * Files of the build that are no use from file://: Pagefind (replaced by search-index.js),
@@ -30,7 +31,8 @@ export interface OfflinePage {
  * Rewrites one page for the offline copy: its site URLs become relative and end in a file,
  * external module scripts are taken out (a module cannot load from file://) and the given
  * classic scripts (site URLs, e.g. "/search.js") are added, deferred, at the end of <head>.
- * Inline scripts stay: they load from file:// (and the page's CSP has their hashes).
+ * Inline scripts stay: they load from file://. The page's CSP is then fitted to what the
+ * rewritten page holds (src/lib/csp.ts), as the build fitted the original.
  */
 export function offlinePage(html: string, file: string, classicScripts: readonly string[]): OfflinePage {
   const removedScripts: string[] = [];
@@ -47,7 +49,7 @@ export function offlinePage(html: string, file: string, classicScripts: readonly
     const tags = classicScripts.map((s) => `<script defer src="${offlineHref(file, s)}"></script>`).join('');
     out = out.replace(/<\/head>/i, `${tags}</head>`);
   }
-  return { html: out, removedScripts };
+  return { html: tightenCsp(out), removedScripts };
 }
 
 /** Every relative URL of a page (href, src, action) and the file of the copy it names. */

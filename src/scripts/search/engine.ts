@@ -23,6 +23,8 @@ export interface Hit {
 export interface SearchResult {
   query: NormalizedQuery;
   hits: Hit[];
+  /** What the reader should know about this search engine, said with the results (see load.ts). */
+  note?: string;
 }
 
 /** The part of a page a full-text match points to; each field falls back to the page and its summary. */
@@ -81,8 +83,10 @@ export class SearchEngine {
   readonly #byCode: Map<string, SearchDoc>;
   readonly #faultCodes: ReadonlySet<string>;
   readonly #fullText: FullText | undefined;
+  readonly #note: string | undefined;
 
-  constructor(docs: SearchDoc[], fullText?: FullText) {
+  constructor(docs: SearchDoc[], fullText?: FullText, note?: string) {
+    this.#note = note;
     this.#docs = docs;
     this.#byCode = new Map(docs.map((d) => [d.code, d]));
     this.#faultCodes = new Set(docs.flatMap((d) => d.faults.flatMap((f) => (f.code ? [f.code] : []))));
@@ -109,7 +113,8 @@ export class SearchEngine {
 
   async search(raw: string, limit = MAX_HITS): Promise<SearchResult> {
     const query = normalizeQuery(raw, this.#faultCodes);
-    if (!query.terms.length && !query.faultCodes.length) return { query, hits: [] };
+    const note = this.#note ? { note: this.#note } : {};
+    if (!query.terms.length && !query.faultCodes.length) return { query, hits: [], ...note };
 
     const scores = new Map<string, number>();
     const known = rankKnown(query, this.#docs);
@@ -154,6 +159,6 @@ export class SearchEngine {
         };
       }),
     );
-    return { query, hits };
+    return { query, hits, ...note };
   }
 }

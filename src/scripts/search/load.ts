@@ -1,22 +1,27 @@
 /**
- * Loads the online search engine once: the structured search data and Pagefind. Called when
- * someone focuses a search box or opens /search/, never on page load.
+ * Loads the online search engine once: the structured search data and Pagefind (under
+ * `astro dev`, the structured data alone). Called when someone focuses a search box or opens
+ * /search/, never on page load.
  */
 import { SearchEngine } from './engine';
 import { pagefindFullText, type IndexedDoc, type Pagefind } from './pagefind';
 
 let engine: Promise<SearchEngine> | undefined;
 
+/** Said with every result under `astro dev`, which builds no Pagefind index. */
+const DEV_NOTE = 'Under astro dev only titles, codes, aliases and QuickBooks messages are searched: full-text search needs a build (npm run build).';
+
 export function loadEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
-    const pagefindUrl = new URL('/pagefind/pagefind.js', location.href).href;
-    const [docs, pagefind] = await Promise.all([
+    const searchData = () =>
       fetch('/search-data.json').then((r) => {
         if (!r.ok) throw new Error(`search data: HTTP ${r.status}`);
         return r.json() as Promise<IndexedDoc[]>;
-      }),
-      import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
-    ]);
+      });
+    // Pagefind's index is written after a build; the dev server has none (its script would 404).
+    if (import.meta.env.DEV) return new SearchEngine(await searchData(), undefined, DEV_NOTE);
+    const pagefindUrl = new URL('/pagefind/pagefind.js', location.href).href;
+    const [docs, pagefind] = await Promise.all([searchData(), import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>]);
     // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
     // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
     await pagefind.options({ excerptLength: 24, noWorker: true });

@@ -87,6 +87,6 @@ export function renderEmpty(target: HTMLElement, raw: string, options: RenderOpt
 
 /** A short spoken summary of the results for a live region. */
 export const statusText = (result: SearchResult, raw: string) =>
-  result.hits.length === 0
+  (result.hits.length === 0
     ? `No errors match “${shortQuery(raw)}”.`
-    : `${result.hits.length} ${result.hits.length === 1 ? 'error matches' : 'errors match'}.`;
+    : `${result.hits.length} ${result.hits.length === 1 ? 'error matches' : 'errors match'}.`) + (result.note ? ` ${result.note}` : '');

@@ -1,0 +1,33 @@
+/**
+ * Tightens the Content Security Policy of every built page (src/lib/csp.ts): Astro's
+ * security.csp gives every page the hashes of every script and style of the site; after the
+ * build each page keeps only the hashes of its own inline scripts and styles.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { tightenCsp } from '../src/lib/csp.ts';
+
+export default function tightCsp(): AstroIntegration {
+  return {
+    name: 'help-center:csp',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        let pages = 0;
+        for (const entry of await readdir(site, { recursive: true, withFileTypes: true })) {
+          if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+          const path = join(entry.parentPath, entry.name);
+          const html = await readFile(path, 'utf8');
+          const tight = tightenCsp(html);
+          if (tight !== html) {
+            await writeFile(path, tight);
+            pages++;
+          }
+        }
+        logger.info(`CSP: each page's policy lists only its own hashes (${pages} pages)`);
+      },
+    },
+  };
+}
