@@ -5,24 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withBuiltCopy } from './build-copy.ts';
-
-function rename(content: string, keepOldCode: boolean) {
-  const from = join(content, 'errors', 'invoice-deleted.mdx');
-  const to = join(content, 'errors', 'invoice-removed-in-quickbooks.mdx');
-  const text = readFileSync(from, 'utf8').replace(/^code: invoice-deleted$/m, `code: invoice-removed-in-quickbooks${keepOldCode ? '\nformerCodes: [invoice-deleted]' : ''}`);
-  writeFileSync(to, text);
-  renameSync(from, `${from}.gone`);
-  // As the README tells authors: the dependsOn, related and links that name the old code now name the new one.
-  for (const file of readdirSync(join(content, 'errors')).filter((f) => f.endsWith('.mdx') && f !== 'invoice-removed-in-quickbooks.mdx')) {
-    const path = join(content, 'errors', file);
-    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('invoice-deleted', 'invoice-removed-in-quickbooks'));
-  }
-  const published = join(content, 'published-codes.txt');
-  writeFileSync(published, `${readFileSync(published, 'utf8')}invoice-removed-in-quickbooks\n`);
-}
+import { rename, withBuiltCopy } from './build-copy.ts';
 
 test('a renamed error keeps its old URL, which redirects to the new one; SITE_URL sets the public address', () => {
   withBuiltCopy(
