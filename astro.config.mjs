@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { headingAnchors } from './src/plugins/headingAnchors.mjs';
+import { baseLinks } from './src/plugins/baseLinks.mjs';
 import remarkGfm from 'remark-gfm';
 import pagefindIndex from './integrations/pagefind.ts';
 import { SEARCH_POLICY } from './src/lib/search/markup.ts';
@@ -12,9 +13,15 @@ import tightCsp from './integrations/csp.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
 const site = process.env.SITE_URL ?? 'https://help.example.com';
+/**
+ * The path the site is served under: SITE_URL's path ("/docs/" for https://help.example.com/docs/),
+ * "/" for a bare origin. Pages reach it as import.meta.env.BASE_URL (src/lib/base.ts).
+ */
+const base = new URL(site).pathname.replace(/\/*$/, '/');
 
 export default defineConfig({
   site,
+  base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Astro 7's default Markdown processor ignores remark plugins: use the unified one.
@@ -25,7 +32,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchors]],
+      rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchors], [baseLinks, { base }]],
     }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') }), tightCsp(), pagefindIndex()],

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { CATEGORY_IDS, type CategoryId } from './taxonomy';
 import { ContentProblems, contentProblems } from './validate';
 import { reverseEdges } from './graph';
+import { withBase } from './base';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
 
@@ -95,6 +96,6 @@ export async function categoryPaths() {
   return categories.map((category) => ({ params: { category: category.id }, props: { category } }));
 }
 
-/** Root-relative URL of an error page. */
-export const errorUrl = (id: string) => `/errors/${id}/`;
-export const categoryUrl = (id: CategoryId) => `/categories/${id}/`;
+/** The address of an error page, under the site's base path (src/lib/base.ts). */
+export const errorUrl = (id: string) => withBase(`/errors/${id}/`);
+export const categoryUrl = (id: CategoryId) => withBase(`/categories/${id}/`);

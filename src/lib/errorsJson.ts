@@ -4,6 +4,7 @@
  */
 import type { Catalog } from './catalog';
 import { errorUrl } from './catalog';
+import { withBase } from './base';
 import { SITE_NAME } from './config';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './taxonomy';
 
@@ -11,7 +12,7 @@ export const ERRORS_SCHEMA_PATH = '/errors.schema.json';
 
 export function errorsJson(catalog: Catalog, site: URL) {
   return {
-    $schema: new URL(ERRORS_SCHEMA_PATH, site).href,
+    $schema: new URL(withBase(ERRORS_SCHEMA_PATH), site).href,
     errors: catalog.errors.map((e) => ({
       code: e.id,
       title: e.data.title,
@@ -39,7 +40,7 @@ const faultCode = { type: 'string', pattern: '^[0-9]{3,5}$' } as const;
 export function errorsSchema(site: URL) {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: new URL(ERRORS_SCHEMA_PATH, site).href,
+    $id: new URL(withBase(ERRORS_SCHEMA_PATH), site).href,
     title: SITE_NAME,
     description: 'Every Workiz ↔ QuickBooks Online sync error the help center explains.',
     type: 'object',

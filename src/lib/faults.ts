@@ -3,6 +3,7 @@
  * for /quickbooks/ and /quickbooks/<fault code>/.
  */
 import type { Catalog, CatalogError } from './catalog';
+import { withBase } from './base';
 
 export interface Fault {
   code: string;
@@ -28,4 +29,5 @@ export function faultsOf(catalog: Catalog): Fault[] {
   return [...byCode.values()].sort((a, b) => Number(a.code) - Number(b.code));
 }
 
-export const faultUrl = (code: string) => `/quickbooks/${code}/`;
+/** The address of a QuickBooks fault code's page, under the site's base path. */
+export const faultUrl = (code: string) => withBase(`/quickbooks/${code}/`);

@@ -1,0 +1,21 @@
+/**
+ * The path the site is served under, from SITE_URL (astro.config.mjs sets Astro's `base` to its
+ * path): "/" for https://help.example.com, "/docs/" for https://help.example.com/docs/.
+ * Code names pages by their site path ("/errors/x/"); `withBase` turns one into the address a
+ * link or fetch uses there. Outside Vite (plain Node scripts) there is no base: "/".
+ */
+export const BASE: string = import.meta.env?.BASE_URL ?? '/';
+
+/** The address of a site path ("/errors/x/#how-to-fix") under the base ("/docs/errors/x/#how-to-fix"). */
+export function withBase(path: string, base: string = BASE): string {
+  if (!path.startsWith('/') || path.startsWith('//')) return path;
+  return base === '/' ? path : base.replace(/\/$/, '') + path;
+}
+
+/** The site path of an address under the base (the reverse of `withBase`), or undefined outside it. */
+export function withoutBase(address: string, base: string = BASE): string | undefined {
+  if (base === '/') return address;
+  const prefix = base.replace(/\/$/, '');
+  if (address === prefix) return '/';
+  return address.startsWith(`${prefix}/`) ? address.slice(prefix.length) : undefined;
+}

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withBase, withoutBase } from '../../src/lib/base.ts';
+
+test('withBase puts a site path under the base path; nothing changes at "/"', () => {
+  assert.equal(withBase('/errors/x/#how-to-fix'), '/errors/x/#how-to-fix');
+  assert.equal(withBase('/errors/x/#how-to-fix', '/docs/'), '/docs/errors/x/#how-to-fix');
+  assert.equal(withBase('/', '/docs/'), '/docs/');
+  assert.equal(withBase('/search/?q=a', '/a/b/'), '/a/b/search/?q=a');
+  // Not a site path: left alone.
+  for (const url of ['#x', 'https://host/x', '//host/x', 'mailto:a@b.c', '../x/']) assert.equal(withBase(url, '/docs/'), url);
+});
+
+test('withoutBase is its reverse, and says when an address is outside the base', () => {
+  assert.equal(withoutBase('/docs/errors/x/', '/docs/'), '/errors/x/');
+  assert.equal(withoutBase('/docs', '/docs/'), '/');
+  assert.equal(withoutBase('/errors/x/', '/docs/'), undefined);
+  assert.equal(withoutBase('/docsy/x/', '/docs/'), undefined);
+  assert.equal(withoutBase('/errors/x/', '/'), '/errors/x/');
+});
