@@ -24,7 +24,8 @@ import MiniSearch from 'minisearch';
 import { chromium, type Browser } from '@playwright/test';
 import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../src/lib/export/fullText.ts';
 import { parseFragment, sectionsOf, type Section } from '../src/lib/export/pagefindText.ts';
-import { offlineSite } from '../src/lib/export/site.ts';
+import { baseOf, offlineSite } from '../src/lib/export/site.ts';
+import { withBase, withoutBase } from '../src/lib/base.ts';
 import { formatBytes, underFolder } from '../src/lib/export/report.ts';
 import { stampPdf } from '../src/lib/export/pdf.ts';
 import type { SearchDoc } from '../src/lib/search/types.ts';
@@ -132,22 +133,25 @@ async function launchChromium(): Promise<Browser> {
 /**
  * Prints a built print page to a PDF: A4, page numbers, bookmarks from the headings, tagged;
  * dated with the date its content is as of (the cover's <time>), so two exports are identical.
+ * The build is served at its base path (a SITE_URL with a path, e.g. "/docs/"), as it was made for.
  */
 async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>, path: string, out: string): Promise<number> {
+  const base = baseOf(new TextDecoder().decode(build.get('index.html')));
   const page = await browser.newPage();
   const stray: string[] = [];
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    let file = decodeURIComponent(url.pathname).replace(/^\//, '');
+    const inside = withoutBase(url.pathname, base);
+    let file = decodeURIComponent(inside ?? '').replace(/^\//, '');
     if (file === '' || file.endsWith('/')) file += 'index.html';
-    const body = url.origin === PRINT_ORIGIN ? build.get(file) : undefined;
+    const body = url.origin === PRINT_ORIGIN && inside !== undefined ? build.get(file) : undefined;
     if (!body) {
       stray.push(url.href);
       return route.abort();
     }
     return route.fulfill({ body: Buffer.from(body), contentType: TYPES.get(file.split('.').pop()!) ?? 'application/octet-stream' });
   });
-  await page.goto(`${PRINT_ORIGIN}${path}`, { waitUntil: 'load' });
+  await page.goto(`${PRINT_ORIGIN}${withBase(path, base)}`, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
   if (stray.length) throw new Error(`the print page ${path} asked for what the build lacks: ${stray.join(', ')}`);
   const asOf = await page.locator('.cover time[datetime]').getAttribute('datetime');

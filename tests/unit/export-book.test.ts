@@ -43,3 +43,12 @@ test("an entry's HTML gets prefixed ids, its references and lower headings", () 
     '<div class="heading-wrapper"><h4 id="error-invoice-deleted--how-to-fix">How to fix</h4><a class="heading-anchor" href="#error-invoice-deleted--how-to-fix">#</a></div><p aria-describedby="error-invoice-deleted--how-to-fix other">See <a href="#error-client-inactive">this</a>.</p>',
   );
 });
+
+test('under a subpath (SITE_URL https://host/docs/), links under it go to the book or the site, with the path', () => {
+  const book = planBook(CATEGORIES, 'invoice');
+  const docs = 'https://help.example.com/docs/';
+  assert.equal(bookHref('/docs/errors/invoice-deleted/', book, docs), '#error-invoice-deleted');
+  assert.equal(bookHref('/docs/errors/invoice-deleted/#how-to-fix', book, docs), '#error-invoice-deleted--how-to-fix');
+  assert.equal(bookHref('/docs/categories/invoice/', book, docs), '#category-invoice');
+  assert.equal(bookHref('/docs/errors/client-inactive/', book, docs), 'https://help.example.com/docs/errors/client-inactive/');
+});

@@ -58,3 +58,18 @@ test('the whole copy: pages rewritten, CSS urls too, and every link checked', ()
   const broken = offlineSite(build, new Map([['search.js', enc('')]]), ['/search.js']);
   assert.deepEqual(broken.problems, ['errors/a/index.html: ../b/index.html#how-to-fix points at errors/b/index.html, which the offline copy lacks']);
 });
+
+test('a build for a subpath (SITE_URL https://host/docs/): its links under /docs/ become relative, one outside it is a problem', () => {
+  const page = (body: string) => enc(`<html><head><link rel="canonical" href="https://help.example.com/docs/"><link rel="icon" href="/docs/favicon.svg"></head><body>${body}</body></html>`);
+  const build = new Map([
+    ['index.html', page('<a href="/docs/errors/a/#how-to-fix">A</a><a href="/docs/">Home</a><form action="/docs/search/"></form>')],
+    ['errors/a/index.html', page('<a href="/docs/">Home</a><a href="/errors/">escapes</a>')],
+    ['errors/index.html', page('')],
+    ['search/index.html', page('')],
+    ['favicon.svg', enc('<svg/>')],
+  ]);
+  const copy = offlineSite(build, new Map(), []);
+  assert.match(dec(copy.files.get('index.html')), /<a href="errors\/a\/index\.html#how-to-fix">A<\/a><a href="index\.html">Home<\/a><form action="search\/index\.html">/);
+  assert.match(dec(copy.files.get('errors/a/index.html')), /<link rel="icon" href="\.\.\/\.\.\/favicon\.svg">/);
+  assert.deepEqual(copy.problems, ["errors/a/index.html: /errors/ still points at the site's root"]);
+});

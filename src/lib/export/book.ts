@@ -4,6 +4,7 @@
  * the same PDF (#anchor) or to a full URL: a link to an error printed in the book becomes its
  * anchor, any other site link the page's public URL.
  */
+import { withoutBase } from '../base.ts';
 
 export interface BookCategoryInput {
   id: string;
@@ -58,9 +59,11 @@ export function bookHref(href: string, book: Pick<Book, 'entries' | 'categories'
   if (href.startsWith('#')) return scope && href.length > 1 ? `#${sectionAnchor(scope, decodeURIComponent(href.slice(1)))}` : href;
   if (!href.startsWith('/') || href.startsWith('//')) return href;
   const url = new URL(href, site);
-  const error = /^\/errors\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  // The site's own pages, named by their path under the base that SITE_URL's path sets ("/docs/").
+  const path = withoutBase(url.pathname, new URL(site).pathname.replace(/\/*$/, '/')) ?? '';
+  const error = /^\/errors\/([^/]+)\/?$/.exec(path)?.[1];
   if (error && book.entries.has(error)) return `#${url.hash ? sectionAnchor(error, decodeURIComponent(url.hash.slice(1))) : errorAnchor(error)}`;
-  const category = /^\/categories\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  const category = /^\/categories\/([^/]+)\/?$/.exec(path)?.[1];
   if (category && book.categories.has(category) && !url.hash) return `#${categoryAnchor(category)}`;
   return url.href;
 }

@@ -4,6 +4,7 @@
  */
 import { isSiteUrl, offlineHref, targetOf } from './links.ts';
 import { tightenCsp } from '../csp.ts';
+import { withoutBase } from '../base.ts';
 
 /**
  * Files of the build that are no use from file://: Pagefind (replaced by search-index.js),
@@ -21,6 +22,25 @@ const MODULE_SCRIPT = /<script\b(?=[^>]*\btype=["']module["'])(?=[^>]*\bsrc=["']
 const CSS_URL = /url\((["']?)([^)"']*)\1\)/g;
 const DROPPED_LINKS = /<link\b[^>]*\brel=["'](?:modulepreload|sitemap|preload)["'][^>]*>/g;
 
+/**
+ * The base path a build was made for ("/", or "/docs/" for SITE_URL https://host/docs/): the
+ * path of its home page's canonical URL (src/layouts/Base.astro).
+ */
+export function baseOf(homeHtml: string): string {
+  const canonical = /<link\s[^>]*\brel=["']canonical["'][^>]*\bhref=["']([^"']+)["']/i.exec(homeHtml)?.[1];
+  return canonical ? new URL(canonical).pathname.replace(/\/*$/, '/') : '/';
+}
+
+/**
+ * The offline href in `file` of a URL of the page: a site URL under `base` becomes relative;
+ * one outside it is left as it is (and reported by offlineSite as pointing at the root).
+ */
+function localHref(file: string, url: string, base: string): string {
+  if (!isSiteUrl(url)) return url;
+  const path = withoutBase(url, base);
+  return path === undefined ? url : offlineHref(file, path);
+}
+
 export interface OfflinePage {
   html: string;
   /** The external module scripts taken out (site URLs). */
@@ -32,9 +52,10 @@ export interface OfflinePage {
  * external module scripts are taken out (a module cannot load from file://) and the given
  * classic scripts (site URLs, e.g. "/search.js") are added, deferred, at the end of <head>.
  * Inline scripts stay: they load from file://. The page's CSP is then fitted to what the
- * rewritten page holds (src/lib/csp.ts), as the build fitted the original.
+ * rewritten page holds (src/lib/csp.ts), as the build fitted the original. `base` is the path
+ * the build was made for (baseOf): the page's site URLs start with it.
  */
-export function offlinePage(html: string, file: string, classicScripts: readonly string[]): OfflinePage {
+export function offlinePage(html: string, file: string, classicScripts: readonly string[], base = '/'): OfflinePage {
   const removedScripts: string[] = [];
   let out = html.replace(MODULE_SCRIPT, (_, src: string) => {
     removedScripts.push(src);
@@ -42,9 +63,9 @@ export function offlinePage(html: string, file: string, classicScripts: readonly
   });
   out = out.replace(DROPPED_LINKS, '');
   out = out.replace(URL_ATTR, (all, attr: string, quote: string, url: string) =>
-    isSiteUrl(url) ? `${attr}${quote}${offlineHref(file, url)}${quote}` : all,
+    isSiteUrl(url) ? `${attr}${quote}${localHref(file, url, base)}${quote}` : all,
   );
-  out = out.replace(REFRESH, (all, head: string, url: string) => (isSiteUrl(url) ? head + offlineHref(file, url) : all));
+  out = out.replace(REFRESH, (all, head: string, url: string) => (isSiteUrl(url) ? head + localHref(file, url, base) : all));
   if (classicScripts.length) {
     const tags = classicScripts.map((s) => `<script defer src="${offlineHref(file, s)}"></script>`).join('');
     out = out.replace(/<\/head>/i, `${tags}</head>`);
@@ -77,8 +98,11 @@ export interface OfflineSite {
 /**
  * The offline copy of `build` (path → bytes, paths relative to dist/ with "/"), plus the
  * `added` files (the search scripts), with every page rewritten and every link checked.
+ * The build's base path is read from its home page (baseOf).
  */
 export function offlineSite(build: ReadonlyMap<string, Uint8Array>, added: ReadonlyMap<string, Uint8Array>, classicScripts: readonly string[]): OfflineSite {
+  const home = build.get('index.html');
+  const base = home ? baseOf(new TextDecoder().decode(home)) : '/';
   const files = new Map<string, Uint8Array>();
   const dropped: string[] = [];
   const removed = new Set<string>();
@@ -86,12 +110,12 @@ export function offlineSite(build: ReadonlyMap<string, Uint8Array>, added: Reado
   for (const [path, bytes] of build) {
     if (!keptOffline(path)) dropped.push(path);
     else if (path.endsWith('.html')) {
-      const page = offlinePage(new TextDecoder().decode(bytes), path, classicScripts);
+      const page = offlinePage(new TextDecoder().decode(bytes), path, classicScripts, base);
       page.removedScripts.forEach((s) => removed.add(s));
       pages.push([path, page.html]);
       files.set(path, new TextEncoder().encode(page.html));
     } else if (path.endsWith('.css')) {
-      const css = new TextDecoder().decode(bytes).replace(CSS_URL, (all, q: string, url: string) => (isSiteUrl(url) ? `url(${q}${offlineHref(path, url)}${q})` : all));
+      const css = new TextDecoder().decode(bytes).replace(CSS_URL, (all, q: string, url: string) => (isSiteUrl(url) ? `url(${q}${localHref(path, url, base)}${q})` : all));
       files.set(path, new TextEncoder().encode(css));
     } else files.set(path, bytes);
   }
