@@ -164,6 +164,14 @@ test('a build for a SITE_URL with a path works served under that path, online an
           await page.waitForURL(/\/docs\/errors\/invoice-duplicate-number\/(#[\w-]+)?$/);
           assert.equal((await page.getByRole('heading', { level: 1 }).textContent())?.trim(), 'The invoice number is already used in QuickBooks');
 
+          // Enter in the header box opens the search page under the path, with the results.
+          const box = page.getByRole('searchbox', { name: 'Search errors' });
+          await box.fill('invoice number already used');
+          await box.press('Enter');
+          await page.waitForURL((url) => url.pathname === '/docs/search/' && url.searchParams.get('q') === 'invoice number already used');
+          await page.locator('[data-search-results] a').first().waitFor();
+          assert.equal(new URL((await page.locator('[data-search-results] a').first().getAttribute('href'))!, home).pathname, '/docs/errors/invoice-duplicate-number/');
+
           // The search page, from an address: full text (Pagefind's index under /docs/pagefind/) and the ranker.
           await page.goto(`${home}search/?q=${encodeURIComponent(DUPLICATE_NAME_FAULT)}`);
           const first = page.locator('[data-search-results] a').first();
