@@ -3,7 +3,7 @@
  * it, and hands the build's exit status, its output and its dist folder to `inspect`.
  * `withCopy` keeps the copy (and its cache) across several builds.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -59,4 +59,22 @@ export function withBuiltCopy<T>(prepare: (content: string) => void, inspect: (b
     prepare(content);
     return inspect(build(env));
   });
+}
+
+/**
+ * Renames invoice-deleted to invoice-removed-in-quickbooks in a content copy, as the README
+ * tells authors to (with `formerCodes` unless `keepOldCode` is false).
+ */
+export function renameInvoiceDeleted(content: string, keepOldCode = true): void {
+  const from = join(content, 'errors', 'invoice-deleted.mdx');
+  const to = join(content, 'errors', 'invoice-removed-in-quickbooks.mdx');
+  const text = readFileSync(from, 'utf8').replace(/^code: invoice-deleted$/m, `code: invoice-removed-in-quickbooks${keepOldCode ? '\nformerCodes: [invoice-deleted]' : ''}`);
+  writeFileSync(to, text);
+  renameSync(from, `${from}.gone`);
+  for (const file of readdirSync(join(content, 'errors')).filter((f) => f.endsWith('.mdx') && f !== 'invoice-removed-in-quickbooks.mdx')) {
+    const path = join(content, 'errors', file);
+    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('invoice-deleted', 'invoice-removed-in-quickbooks'));
+  }
+  const published = join(content, 'published-codes.txt');
+  writeFileSync(published, `${readFileSync(published, 'utf8')}invoice-removed-in-quickbooks\n`);
 }
