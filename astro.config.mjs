@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import pagefindIndex from './integrations/pagefind.ts';
 import { SEARCH_POLICY } from './src/lib/search/markup.ts';
 import tightCsp from './integrations/csp.ts';
+import hosting from './integrations/hosting.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
 const site = process.env.SITE_URL ?? 'https://help.example.com';
@@ -35,7 +36,7 @@ export default defineConfig({
       rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchors], [baseLinks, { base }]],
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') }), tightCsp(), pagefindIndex()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') }), tightCsp(), pagefindIndex(), hosting()],
   devToolbar: { enabled: false },
   // Content Security Policy as a <meta> in every page (Astro hashes its own scripts and styles;
   // integrations/csp.ts then leaves each page only the hashes of its own inline code, and
@@ -48,7 +49,7 @@ export default defineConfig({
   // text and <mark>, and offline the search index's script. Pagefind needs no policy: it writes
   // no HTML, and its only sink, new Worker(url), is off (noWorker, src/scripts/search/load.ts).
   // Directives added here are kept by integrations/csp.ts. (frame-ancestors and report-uri are
-  // ignored in a <meta> policy: a server header sets those.)
+  // ignored in a <meta> policy: integrations/hosting.ts adds frame-ancestors to the headers it writes.)
   security: {
     csp: {
       directives: [

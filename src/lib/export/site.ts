@@ -9,9 +9,9 @@ import { withoutBase } from '../base.ts';
 /**
  * Files of the build that are no use from file://: Pagefind (replaced by search-index.js),
  * the data it was fused with, module scripts (replaced by search.js), what only crawlers read,
- * and the print pages (the PDFs are their offline form).
+ * the print pages (the PDFs are their offline form), and the host configuration (src/lib/hosting.ts).
  */
-const DROP = [/^pagefind\//, /^search-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//];
+const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//];
 
 export const keptOffline = (path: string): boolean => !DROP.some((re) => re.test(path));
 

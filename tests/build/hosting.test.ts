@@ -1,0 +1,169 @@
+/**
+ * The host configuration the build writes (_headers, _redirects, _nginx.conf), checked against
+ * what the built pages need, and nginx serving the build with it (where nginx is installed).
+ * One build of a copy in which an error was renamed, so that there is a former code to redirect.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { rename, root, withCopy } from './build-copy.ts';
+
+/** Debian installs nginx in /usr/sbin, which is not on every user's PATH. */
+const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+const IMMUTABLE = /\bmax-age=31536000\b.*\bimmutable\b/;
+const SHORT = /\bmax-age=0\b/;
+const FRAME = "frame-ancestors 'none'";
+
+const filesOf = (dist: string) =>
+  readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dist, join(e.parentPath, e.name)).split(sep).join('/'));
+const metaPolicy = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+/** The path a page answers at: errors/x/index.html → /errors/x/. */
+const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+/** Content-hashed names: Vite's bundles, Pagefind's chunks and metadata (a hex hash in the name). */
+const hashed = (file: string) => file.startsWith('_astro/') || /^pagefind\/.*_[0-9a-f]{7,}\.pf_[a-z]+$/.test(file);
+
+/** _headers as rules in order: a path pattern and its headers. */
+function headerRules(text: string) {
+  const rules: { pattern: RegExp; path: string; headers: Map<string, string> }[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ path: line.trim(), pattern: new RegExp(`^${source}$`), headers: new Map() });
+    } else {
+      const at = line.indexOf(':');
+      rules.at(-1)!.headers.set(line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim());
+    }
+  }
+  return rules;
+}
+/** Every value a host sends for a header at a path (both hosts join the matching rules' values). */
+const valuesAt = (rules: ReturnType<typeof headerRules>, path: string, name: string) => rules.filter((r) => r.pattern.test(path) && r.headers.has(name)).map((r) => r.headers.get(name)!);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+test('the host files give every page its CSP with frame-ancestors, cache hashed files for good, and 301 former codes; nginx serves them', async (t) => {
+  await withCopy(async ({ content, build, dir }) => {
+    rename(content, true);
+    const { status, output, dist } = build({ SITE_URL: 'https://docs.test.example' });
+    assert.equal(status, 0, output.slice(-3000));
+    const files = filesOf(dist);
+    const rules = headerRules(readFileSync(join(dist, '_headers'), 'utf8'));
+
+    // Every page: exactly one CSP, its own <meta> policy plus frame-ancestors; short caching.
+    const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, csp: metaPolicy(readFileSync(join(dist, file), 'utf8')) }));
+    assert.ok(pages.filter((p) => p.csp).length > 40);
+    for (const { file, csp } of pages) {
+      if (!csp) continue;
+      assert.deepEqual(valuesAt(rules, urlOf(file), 'content-security-policy'), [`${csp}; ${FRAME}`], file);
+      assert.deepEqual(valuesAt(rules, urlOf(file), 'cache-control').map((v) => SHORT.test(v)), [true], file);
+    }
+    // Every other file: one Cache-Control, immutable exactly when the name carries a hash.
+    for (const file of files.filter((f) => !f.endsWith('.html') && !f.startsWith('_'))) {
+      const values = valuesAt(rules, `/${file}`, 'cache-control');
+      assert.equal(values.length, 1, `${file}: ${values.join(' | ')}`);
+      assert.ok(hashed(file) ? IMMUTABLE.test(values[0]!) : SHORT.test(values[0]!), `${file}: ${values[0]}`);
+    }
+    for (const file of ['pagefind/pagefind-entry.json', 'pagefind/pagefind.js']) assert.match(valuesAt(rules, `/${file}`, 'cache-control')[0]!, SHORT, file);
+    assert.ok(files.some((f) => f.startsWith('_astro/')) && files.some((f) => f.startsWith('pagefind/fragment/')));
+    for (const [name, value] of [['x-content-type-options', 'nosniff'], ['strict-transport-security', 'max-age=31536000']]) assert.deepEqual(valuesAt(rules, '/errors/', name!), [value], name);
+    assert.ok(valuesAt(rules, '/', 'referrer-policy').length === 1 && valuesAt(rules, '/', 'permissions-policy').length === 1);
+
+    // Every former code of the catalog: a 301 to its error.
+    const catalog = JSON.parse(readFileSync(join(dist, 'errors.json'), 'utf8')) as { errors: { code: string; formerCodes: string[] }[] };
+    const redirects = readFileSync(join(dist, '_redirects'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/));
+    const former = catalog.errors.flatMap((e) => e.formerCodes.map((from) => [from, e.code] as const));
+    assert.deepEqual(former, [['invoice-deleted', 'invoice-removed-in-quickbooks']]);
+    for (const [from, to] of former) assert.ok(redirects.some(([a, b, code]) => a === `/errors/${from}/` && b === `/errors/${to}/` && code === '301'), from);
+
+    // The image serves this build with this configuration.
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    assert.match(dockerfile, /^FROM nginx:/m);
+    assert.match(dockerfile, /^COPY dist\/_nginx\.conf \/etc\/nginx\/conf\.d\/default\.conf$/m);
+    assert.match(dockerfile, /^COPY dist\/ \/usr\/share\/nginx\/html\/$/m);
+
+    // nginx, for real.
+    const nginx = spawnSync(NGINX, ['-v'], { encoding: 'utf8' });
+    if (nginx.error) {
+      const reason = 'nginx is not installed (Debian: apt-get install nginx; .ci/run installs it): the nginx configuration was not served';
+      console.log(`# skipped: ${reason}`);
+      t.skip(reason);
+      return;
+    }
+    const port = await freePort();
+    const run = join(dir, 'nginx');
+    mkdirSync(join(run, 'tmp'), { recursive: true });
+    const site = readFileSync(join(dist, '_nginx.conf'), 'utf8')
+      .replace(/^ {2}root .*;$/m, `  root ${dist};`)
+      .replace(/^ {2}listen .*;$/m, `  listen 127.0.0.1:${port};`);
+    writeFileSync(join(run, 'site.conf'), site);
+    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `${k}_temp_path ${join(run, 'tmp')};`).join(' ');
+    writeFileSync(
+      join(run, 'nginx.conf'),
+      // As the official image's nginx.conf: the server block is included in http {}.
+      `${process.getuid?.() === 0 ? 'user root;\n' : ''}daemon off;\nworker_processes 1;\npid ${join(run, 'nginx.pid')};\nerror_log ${join(run, 'error.log')};\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n  ${temp}\n  include ${join(run, 'site.conf')};\n}\n`,
+    );
+    const check = spawnSync(NGINX, ['-t', '-c', join(run, 'nginx.conf'), '-p', run, '-e', join(run, 'error.log')], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    const server = spawn(NGINX, ['-c', join(run, 'nginx.conf'), '-p', run, '-e', join(run, 'error.log')], { stdio: 'ignore' });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const get = async (path: string, init: RequestInit = {}) => {
+        for (let i = 0; ; i++) {
+          try {
+            return await fetch(`${base}${path}`, { redirect: 'manual', ...init });
+          } catch (error) {
+            if (i > 50) throw error;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+      };
+      const pagePath = 'errors/invoice-removed-in-quickbooks/index.html';
+      const page = await get(urlOf(pagePath), { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get('content-security-policy'), `${metaPolicy(readFileSync(join(dist, pagePath), 'utf8'))}; ${FRAME}`);
+      assert.match(page.headers.get('cache-control')!, SHORT);
+      assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(page.headers.get('strict-transport-security'), 'max-age=31536000');
+      assert.equal(page.headers.get('content-encoding'), 'gzip');
+
+      const asset = files.find((f) => f.startsWith('_astro/') && f.endsWith('.js'))!;
+      const script = await get(`/${asset}`);
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get('cache-control')!, IMMUTABLE);
+      assert.equal(script.headers.get('content-security-policy'), null, 'a script carries no page policy');
+      const fragment = await get(`/${files.find((f) => f.startsWith('pagefind/fragment/'))!}`);
+      assert.match(fragment.headers.get('cache-control')!, IMMUTABLE);
+      assert.match((await get('/pagefind/pagefind-entry.json')).headers.get('cache-control')!, SHORT);
+
+      for (const old of ['/errors/invoice-deleted/', '/errors/invoice-deleted']) {
+        const moved = await get(old);
+        assert.equal(moved.status, 301, old);
+        assert.equal(moved.headers.get('location'), '/errors/invoice-removed-in-quickbooks/', old);
+      }
+
+      const missing = await get('/errors/no-such-error/');
+      assert.equal(missing.status, 404);
+      const body = await missing.text();
+      assert.equal(body, readFileSync(join(dist, '404.html'), 'utf8'), 'the site’s own 404 page');
+      assert.equal(missing.headers.get('content-security-policy'), `${metaPolicy(body)}; ${FRAME}`);
+      assert.equal((await get('/_nginx.conf')).status, 404, 'the host files are not served');
+    } finally {
+      server.kill();
+    }
+  });
+});
