@@ -94,7 +94,8 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     assert.match(dockerfile, /^FROM nginx:/m);
     assert.match(dockerfile, /^COPY dist\/_nginx\.conf \/etc\/nginx\/conf\.d\/default\.conf$/m);
-    assert.match(dockerfile, /^COPY dist\/ \/usr\/share\/nginx\/html\/$/m);
+    assert.match(dockerfile, /^COPY dist\/ \/usr\/share\/nginx\/html\$\{BASE_PATH\}$/m);
+    assert.match(dockerfile, /^ARG BASE_PATH=\/$/m);
 
     // nginx, for real.
     const nginx = spawnSync(NGINX, ['-v'], { encoding: 'utf8' });
