@@ -147,6 +147,7 @@ export function copyError(catalog: Catalog, e: CatalogError, site: URL): CopyErr
     lastReviewed: e.data.lastReviewed.toISOString().slice(0, 10),
     url: abs(errorUrl(e.id)),
     markdownUrl: abs(errorMarkdownUrl(e.id)),
+    site: site.href,
   };
 }
 

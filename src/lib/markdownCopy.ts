@@ -37,6 +37,8 @@ export interface CopyError {
   url: string;
   /** The copy's own absolute URL. */
   markdownUrl: string;
+  /** The help center's public root (SITE_URL), which authors' root-relative links ("/errors/x/") are relative to. */
+  site: string;
 }
 
 const text = (value: string) => ({ type: 'text', value }) as const;
@@ -57,9 +59,13 @@ const stringify = (root: Root) =>
 
 /**
  * The MDX body as plain Markdown: the <ManualResync> step becomes its sentence, any other
- * element (formatting such as <kbd>) its content, and site links absolute against `page`.
+ * element (formatting such as <kbd>) its content, and links absolute: "#x" against `page`, and an
+ * author's root-relative "/errors/x/" against the help center's root `site`, which may be a
+ * subpath (https://example.com/help/ gives https://example.com/help/errors/x/).
  */
-export function bodyMarkdown(body: string, page: string): RootContent[] {
+export function bodyMarkdown(body: string, page: string, site: string): RootContent[] {
+  const root = site.endsWith('/') ? site : `${site}/`;
+  const absolute = (url: string) => (url.startsWith('/') && !url.startsWith('//') ? new URL(url.slice(1), root) : new URL(url, page)).href;
   const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body) as Root;
   visit(tree, (node, index, parent) => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && parent && index !== undefined) {
@@ -71,7 +77,7 @@ export function bodyMarkdown(body: string, page: string): RootContent[] {
       (parent.children as RootContent[]).splice(index, 1, ...replacement);
       return [SKIP, index];
     }
-    if (node.type === 'link' || node.type === 'definition' || node.type === 'image') node.url = new URL(node.url, page).href;
+    if (node.type === 'link' || node.type === 'definition' || node.type === 'image') node.url = absolute(node.url);
     return undefined;
   });
   return tree.children;
@@ -91,7 +97,7 @@ export function errorMarkdown(e: CopyError): string {
   ];
   const children: RootContent[] = [heading(1, e.title), paragraph(text(e.summary)), bullets(facts)];
   if (e.dependsOn.length) children.push(heading(2, 'Fix these first'), paragraph(text('This error clears only once its record can sync. If any of these errors also shows in your sync history log, fix it first:')), errorLinks(e.dependsOn));
-  children.push(...bodyMarkdown(e.body, e.url));
+  children.push(...bodyMarkdown(e.body, e.url, e.site));
   if (e.quickbooks.length) {
     children.push(heading(2, 'What QuickBooks may say'), paragraph(text('QuickBooks may report this error with one of these messages. Numbers, names and IDs in your copy will differ.')));
     for (const q of e.quickbooks) {

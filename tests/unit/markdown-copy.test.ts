@@ -20,6 +20,7 @@ const error: CopyError = {
   lastReviewed: '2026-11-27',
   url: 'https://h.example/errors/x-y/',
   markdownUrl: 'https://h.example/errors/x-y.md',
+  site: 'https://h.example/',
 };
 
 test('an error as Markdown: text escaped, site links absolute, the resync step as its sentence', () => {
@@ -31,6 +32,12 @@ test('an error as Markdown: text escaped, site links absolute, the resync step a
   assert.doesNotMatch(md, /ManualResync/);
   assert.match(md, /> Made \\\*inactive\\\* \\<x>/);
   assert.match(md, /Seen in: \[example\.com\/q\]\(https:\/\/example\.com\/q\)/);
+});
+
+test('under a subpath, an author\'s root-relative link keeps the subpath', () => {
+  const md = errorMarkdown({ ...error, site: 'https://h.example/help', url: 'https://h.example/help/errors/x-y/' });
+  assert.match(md, /\[the other\]\(https:\/\/h\.example\/help\/errors\/z\/#how-to-fix\)/);
+  assert.match(md, /\[this\]\(https:\/\/h\.example\/help\/errors\/x-y\/#how-to-fix\)/);
 });
 
 test('llms.txt: H1, blockquote, a section per category with each error linked to its copy', () => {
