@@ -8,6 +8,13 @@ import { CATEGORY_IDS, type CategoryId } from './taxonomy';
 import { ContentProblems, contentProblems } from './validate';
 import { reverseEdges } from './graph';
 import { withBase } from './base';
+import { resolve } from 'node:path';
+import { CONTENT_DIR } from './contentDir';
+import { readHistory } from './history';
+import { changeLog, type ChangeLog } from './changes';
+import { fixSteps } from './fixSteps';
+import { faultUrl } from './faults';
+import type { CopyError } from './markdownCopy';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
 
@@ -99,3 +106,51 @@ export async function categoryPaths() {
 /** The address of an error page, under the site's base path (src/lib/base.ts). */
 export const errorUrl = (id: string) => withBase(`/errors/${id}/`);
 export const categoryUrl = (id: CategoryId) => withBase(`/categories/${id}/`);
+/** The address of an error's plain Markdown copy (/errors/<code>.md), beside its page. */
+export const errorMarkdownUrl = (id: string) => errorUrl(id).replace(/\/$/, '.md');
+/** The change log: its page and its Atom feed. */
+export const changesUrl = () => withBase('/changes/');
+export const changesFeedUrl = () => withBase('/changes.xml');
+/** The copies for assistants (llmstxt.org). */
+export const llmsUrl = () => withBase('/llms.txt');
+export const llmsFullUrl = () => withBase('/llms-full.txt');
+
+let changes: ChangeLog | undefined;
+
+/** The catalog's change log (src/lib/changes.ts), from the git history of the error files. */
+export async function getChangeLog(): Promise<ChangeLog> {
+  const { errors } = await getCatalog();
+  changes ??= changeLog(
+    errors.map((e) => ({ code: e.id, formerCodes: e.data.formerCodes, lastReviewed: e.data.lastReviewed })),
+    readHistory(resolve(CONTENT_DIR, 'errors')),
+  );
+  return changes;
+}
+
+/** An error as its Markdown copy shows it (src/lib/markdownCopy.ts), links absolute against `site`. */
+export function copyError(catalog: Catalog, e: CatalogError, site: URL): CopyError {
+  const abs = (path: string) => new URL(path, site).href;
+  const refs = (ids: string[]) => pick(catalog, ids).map((r) => ({ title: r.data.title, code: r.id, url: abs(errorUrl(r.id)) }));
+  return {
+    code: e.id,
+    title: e.data.title,
+    summary: e.data.summary,
+    body: e.entry.body ?? '',
+    direction: e.data.direction,
+    fixWhere: e.data.fixWhere,
+    resync: e.data.resync,
+    aliases: e.data.aliases,
+    categories: e.data.categories.map((c) => ({ title: catalog.categoryById.get(c)!.title, url: abs(categoryUrl(c)) })),
+    quickbooks: e.data.quickbooks.map((q) => ({ ...q, faultUrl: q.code ? abs(faultUrl(q.code)) : undefined })),
+    dependsOn: refs(e.dependsOn),
+    unblocks: refs(e.unblocks),
+    related: refs(e.related),
+    lastReviewed: e.data.lastReviewed.toISOString().slice(0, 10),
+    url: abs(errorUrl(e.id)),
+    markdownUrl: abs(errorMarkdownUrl(e.id)),
+    site: site.href,
+  };
+}
+
+/** The plain fix steps of an error (src/lib/fixSteps.ts). */
+export const stepsOf = (e: CatalogError) => fixSteps(e.entry.body ?? '');

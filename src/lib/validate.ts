@@ -154,3 +154,24 @@ export function validateCatalog(entries: EntryFacts[], published?: { file: strin
   }
   return problems;
 }
+
+/** How long a page may go without a review before the build warns about it. */
+export const REVIEW_MONTHS = 12;
+
+/**
+ * Pages whose lastReviewed is more than REVIEW_MONTHS before `now`: a warning, not a failure
+ * (an old page may still be right), in the same one-line shape as a problem. This is the only
+ * check that reads the clock; it changes what the build prints, never what it writes.
+ */
+export function staleReviews(entries: readonly { file: string; lastReviewed: Date; line?: number | undefined }[], now: Date): Problem[] {
+  const limit = new Date(now);
+  limit.setUTCMonth(limit.getUTCMonth() - REVIEW_MONTHS);
+  return entries
+    .filter((e) => e.lastReviewed < limit)
+    .map((e) => ({
+      file: e.file,
+      line: e.line,
+      field: 'lastReviewed',
+      message: `last reviewed ${e.lastReviewed.toISOString().slice(0, 10)}, over ${REVIEW_MONTHS} months ago; check the page against Workiz and QuickBooks, then set lastReviewed to the day you did`,
+    }));
+}

@@ -24,7 +24,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { z } from 'astro/zod';
 import { bodyProblems, DEFAULT_MESSAGE, fileNameProblems, notUtf8, schemaProblems, type SchemaIssue } from '../lib/authoring';
-import { ContentProblems, formatProblems, reportContentProblems, validateCatalog, type EntryFacts, type Problem } from '../lib/validate';
+import { ContentProblems, formatProblems, reportContentProblems, staleReviews, validateCatalog, type EntryFacts, type Problem } from '../lib/validate';
 import { CATEGORY_IDS } from '../lib/taxonomy';
 
 interface Options {
@@ -80,12 +80,13 @@ export function schemaCheck(file: string, schema: z.ZodObject, data: unknown, te
 }
 
 /** Every problem of the error files and of the catalog they make. */
-async function check(root: string, options: Options): Promise<Problem[]> {
+async function check(root: string, options: Options): Promise<{ problems: Problem[]; stale: Problem[] }> {
   const dir = resolve(root, options.base);
   const show = (path: string) => posix(relative(root, path));
   const names = (await readdir(dir)).filter((n) => /\.mdx$/i.test(n));
   const problems: Problem[] = fileNameProblems(show(dir), names);
   const facts: EntryFacts[] = [];
+  const reviews: { file: string; lastReviewed: Date; line: number | undefined }[] = [];
   for (const name of names) {
     const file = show(join(dir, name));
     const before = problems.length;
@@ -108,7 +109,8 @@ async function check(root: string, options: Options): Promise<Problem[]> {
     const result = schemaCheck(file, options.schema, parsed.frontmatter, parsed.rawFrontmatter, 2);
     problems.push(...result.problems, ...bodyProblems(file, parsed.content));
     if (problems.length > before) continue;
-    const data = result.data as { code: string; formerCodes: string[]; dependsOn: { id: string }[]; related: { id: string }[] };
+    const data = result.data as { code: string; formerCodes: string[]; dependsOn: { id: string }[]; related: { id: string }[]; lastReviewed: Date };
+    reviews.push({ file, lastReviewed: data.lastReviewed, line: keyLine(parsed.rawFrontmatter, 'lastReviewed', 2) });
     facts.push({ id: name.slice(0, -'.mdx'.length), file, code: data.code, formerCodes: data.formerCodes, dependsOn: data.dependsOn.map((r) => r.id), related: data.related.map((r) => r.id), body: parsed.content });
   }
   if (!problems.length) {
@@ -123,7 +125,7 @@ async function check(root: string, options: Options): Promise<Problem[]> {
       if (!existsSync(path)) problems.push({ file: show(path), field: 'title', message: 'this category file is missing' });
     }
   }
-  return problems;
+  return { problems, stale: problems.length ? [] : staleReviews(reviews, new Date()) };
 }
 
 const FAULTY = Symbol('faulty entry');
@@ -158,7 +160,9 @@ export function errorsLoader(options: Options): Loader {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, options.base);
       const run = async () => {
-        const problems = await check(root, options);
+        const { problems, stale } = await check(root, options);
+        // Pages not reviewed for a year: a warning in the build's output, the build goes on.
+        if (stale.length) context.logger.warn(`${stale.length === 1 ? 'a page was' : `${stale.length} pages were`} not reviewed in the last 12 months:\n${formatProblems(stale)}`);
         reportContentProblems(context.collection, problems);
         if (problems.length && context.watcher) context.logger.error(formatProblems(problems));
         return problems;

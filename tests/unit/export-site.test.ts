@@ -32,6 +32,11 @@ test('a redirect page follows its target offline', () => {
 test('what the copy leaves out', () => {
   for (const p of ['pagefind/pagefind.js', 'search-data.json', '_astro/page.js', 'sitemap-0.xml', 'robots.txt', 'print/index.html', '_headers', '_redirects', '_nginx.conf']) assert.equal(keptOffline(p), false, p);
   for (const p of ['index.html', '_astro/Base.css', 'favicon.svg', 'errors/a/index.html', 'errors.json']) assert.equal(keptOffline(p), true, p);
+  // The copies for assistants and the feed link to the online site: left out, and so are the links to them.
+  for (const p of ['llms.txt', 'llms-full.txt', 'errors/a.md', 'changes.xml']) assert.equal(keptOffline(p), false, p);
+  assert.equal(keptOffline('changes/index.html'), true);
+  const { html } = offlinePage('<html><head><link rel="alternate" type="text/markdown" href="/errors/a.md"></head><body></body></html>', 'errors/a/index.html', []);
+  assert.doesNotMatch(html, /alternate|a\.md/);
 });
 
 test('the whole copy: pages rewritten, CSS urls too, and every link checked', () => {

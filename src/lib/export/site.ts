@@ -9,9 +9,12 @@ import { withoutBase } from '../base.ts';
 /**
  * Files of the build that are no use from file://: Pagefind (replaced by search-index.js),
  * the data it was fused with, module scripts (replaced by search.js), what only crawlers read,
- * the print pages (the PDFs are their offline form), and the host configuration (src/lib/hosting.ts).
+ * the print pages (the PDFs are their offline form), the host configuration (src/lib/hosting.ts),
+ * and the copies for assistants and feed readers (llms.txt, llms-full.txt, errors/<code>.md,
+ * changes.xml), whose links are the online site's: they are for reading the site, not the copy.
+ * Links to them in <head> go too; the change log page links its feed by its online address.
  */
-const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//];
+const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/];
 
 export const keptOffline = (path: string): boolean => !DROP.some((re) => re.test(path));
 
@@ -20,7 +23,7 @@ const URL_ATTR = /(\s(?:href|src|action|poster)=)(["'])([^"']*)\2/g;
 const REFRESH = /(<meta\s[^>]*http-equiv=["']refresh["'][^>]*content=["']\s*\d+\s*;\s*url=)([^"']*)/gi;
 const MODULE_SCRIPT = /<script\b(?=[^>]*\btype=["']module["'])(?=[^>]*\bsrc=["']([^"']*)["'])[^>]*>\s*<\/script>/g;
 const CSS_URL = /url\((["']?)([^)"']*)\1\)/g;
-const DROPPED_LINKS = /<link\b[^>]*\brel=["'](?:modulepreload|sitemap|preload)["'][^>]*>/g;
+const DROPPED_LINKS = /<link\b[^>]*\brel=["'](?:modulepreload|sitemap|preload|alternate)["'][^>]*>/g;
 
 /**
  * The base path a build was made for ("/", or "/docs/" for SITE_URL https://host/docs/): the

@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../lib/catalog';
+import { llmsFullTxt } from '../lib/markdownCopy';
+import { siteCopy } from '../lib/siteCopy';
+
+export const GET: APIRoute = async ({ site }) => new Response(llmsFullTxt(siteCopy(await getCatalog(), site!)), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
