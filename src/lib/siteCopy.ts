@@ -2,10 +2,12 @@
 import { changesFeedUrl, copyError, llmsFullUrl, type Catalog } from './catalog';
 import { SITE_NAME } from './config';
 import { ERRORS_SCHEMA_PATH } from './errorsJson';
+import { withBase } from './base';
 import type { SiteCopy } from './markdownCopy';
 
 export function siteCopy(catalog: Catalog, site: URL): SiteCopy {
-  const abs = (path: string) => new URL(path, site).href;
+  // Site paths under the site's base path (SITE_URL may have one), then absolute.
+  const abs = (path: string) => new URL(withBase(path), site).href;
   return {
     name: SITE_NAME,
     about:
@@ -13,9 +15,9 @@ export function siteCopy(catalog: Catalog, site: URL): SiteCopy {
     url: abs('/'),
     sections: catalog.categories.map((c) => ({ title: c.title, errors: c.errors.filter((e) => e.primary === c.id).map((e) => copyError(catalog, e, site)) })),
     more: [
-      { title: 'Every error in one file', url: abs(llmsFullUrl()), about: 'every Markdown copy, by category' },
+      { title: 'Every error in one file', url: new URL(llmsFullUrl(), site).href, about: 'every Markdown copy, by category' },
       { title: 'The catalog as JSON', url: abs('/errors.json'), about: `every error's facts, with its JSON Schema at ${abs(ERRORS_SCHEMA_PATH)}` },
-      { title: 'What changed', url: abs(changesFeedUrl()), about: 'an Atom feed of new errors, changed fixes and renamed codes' },
+      { title: 'What changed', url: new URL(changesFeedUrl(), site).href, about: 'an Atom feed of new errors, changed fixes and renamed codes' },
     ],
   };
 }
