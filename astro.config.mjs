@@ -45,9 +45,9 @@ export default defineConfig({
   // (/pagefind/wasm.*.pagefind). No workers (Pagefind runs with noWorker), no plugins, no <base>,
   // and forms only submit here (the search forms; "Contact support" is a mailto: link, not a form).
   // Trusted Types: no string reaches an HTML or script-URL sink (innerHTML, script.src) except
-  // through the one named policy of search (src/scripts/search/policy.ts): excerpts, reduced to
+  // through the one named policy of search (src/client/search/policy.ts): excerpts, reduced to
   // text and <mark>, and offline the search index's script. Pagefind needs no policy: it writes
-  // no HTML, and its only sink, new Worker(url), is off (noWorker, src/scripts/search/load.ts).
+  // no HTML, and its only sink, new Worker(url), is off (noWorker, src/client/search/load.ts).
   // Directives added here are kept by integrations/csp.ts. (frame-ancestors and report-uri are
   // ignored in a <meta> policy: integrations/hosting.ts adds frame-ancestors to the headers it writes.)
   security: {

@@ -102,7 +102,7 @@ function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]
 
 async function bundleSearch(): Promise<string> {
   const result = await build({
-    entryPoints: [join(ROOT, 'src/scripts/search/offline.ts')],
+    entryPoints: [join(ROOT, 'src/client/search/offline.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',

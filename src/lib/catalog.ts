@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { CATEGORY_IDS, type CategoryId } from './taxonomy';
 import { ContentProblems, contentProblems } from './validate';
 import { reverseEdges } from './graph';
-import { withBase } from './base';
+import { urls } from './urls';
 import { resolve } from 'node:path';
 import { CONTENT_DIR } from './contentDir';
 import { readHistory } from './history';
@@ -104,16 +104,16 @@ export async function categoryPaths() {
 }
 
 /** The address of an error page, under the site's base path (src/lib/base.ts). */
-export const errorUrl = (id: string) => withBase(`/errors/${id}/`);
-export const categoryUrl = (id: CategoryId) => withBase(`/categories/${id}/`);
+export const errorUrl = (id: string) => urls.error(id);
+export const categoryUrl = (id: CategoryId) => urls.category(id);
 /** The address of an error's plain Markdown copy (/errors/<code>.md), beside its page. */
-export const errorMarkdownUrl = (id: string) => errorUrl(id).replace(/\/$/, '.md');
+export const errorMarkdownUrl = (id: string) => urls.errorMarkdown(id);
 /** The change log: its page and its Atom feed. */
-export const changesUrl = () => withBase('/changes/');
-export const changesFeedUrl = () => withBase('/changes.xml');
+export const changesUrl = () => urls.changes();
+export const changesFeedUrl = () => urls.changesFeed();
 /** The copies for assistants (llmstxt.org). */
-export const llmsUrl = () => withBase('/llms.txt');
-export const llmsFullUrl = () => withBase('/llms-full.txt');
+export const llmsUrl = () => urls.llms();
+export const llmsFullUrl = () => urls.llmsFull();
 
 let changes: ChangeLog | undefined;
 

@@ -3,7 +3,7 @@
  * for /quickbooks/ and /quickbooks/<fault code>/.
  */
 import type { Catalog, CatalogError } from './catalog';
-import { withBase } from './base';
+import { urls } from './urls';
 
 export interface Fault {
   code: string;
@@ -30,4 +30,4 @@ export function faultsOf(catalog: Catalog): Fault[] {
 }
 
 /** The address of a QuickBooks fault code's page, under the site's base path. */
-export const faultUrl = (code: string) => withBase(`/quickbooks/${code}/`);
+export const faultUrl = (code: string) => urls.fault(code);

@@ -13,8 +13,8 @@ import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery, stem, tokenize, words } fro
 import { occursIn, rankKnown } from '../../src/lib/search/rank.ts';
 import { excerptHtml } from '../../src/lib/search/markup.ts';
 import { excerptOf, fullTextOptions, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../../src/lib/export/fullText.ts';
-import { SearchEngine } from '../../src/scripts/search/engine.ts';
-import { miniSearchFullText } from '../../src/scripts/search/minisearch.ts';
+import { SearchEngine } from '../../src/client/search/engine.ts';
+import { miniSearchFullText } from '../../src/client/search/minisearch.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
 import { ERRORS } from '../content.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The offline copy's full-text index: MiniSearch over the error pages, built at export time
- * (scripts/export.ts) and loaded from a classic script in the browser (src/scripts/search/
+ * (scripts/export.ts) and loaded from a classic script in the browser (src/client/search/
  * offline.ts). Both sides use these options, with the online search's own word splitting
  * and stemming (src/lib/search/normalize.ts), so a query means the same words offline.
  */

@@ -3,7 +3,7 @@
  * root of the disk and a link to a folder shows a directory listing, so every site URL
  * becomes a path relative to the page that holds it, ending in a file ("../x/index.html").
  * Pure string functions: the export uses them on the built HTML, and the offline search
- * (src/scripts/search/offline.ts) on the links it renders at run time.
+ * (src/client/search/offline.ts) on the links it renders at run time.
  */
 
 /** A site URL is root-relative ("/x"), not protocol-relative ("//host/x"). */

@@ -17,7 +17,7 @@ export const MAX_QUERY_CHARS = 2000;
  * the common limits (nginx and Apache start at 8 KB for the whole request line, CDNs about the
  * same); 1,500 leaves room under it for the path, and keeps a shared link, a Referer and the
  * support e-mail's mailto: short. That is 1,500 ASCII letters, but only 166 CJK characters
- * (9 bytes each once encoded): a longer paste stays in the page (src/scripts/search/handoff.ts).
+ * (9 bytes each once encoded): a longer paste stays in the page (src/client/search/handoff.ts).
  */
 export const MAX_ADDRESS_QUERY_BYTES = 1500;
 

@@ -2,7 +2,7 @@
  * The one piece of HTML search writes into a page: a result's excerpt, text with the matched
  * words in <mark>. Online it comes from Pagefind, offline from the export's excerpts
  * (src/lib/export/fullText.ts), and both go through excerptHtml, as the createHTML of the
- * site's only Trusted Types policy (src/scripts/search/policy.ts; astro.config.mjs requires
+ * site's only Trusted Types policy (src/client/search/policy.ts; astro.config.mjs requires
  * Trusted Types and allows this policy alone).
  */
 

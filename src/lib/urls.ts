@@ -1,0 +1,54 @@
+/**
+ * Every page address of the help center, in one place. Plain TypeScript (no Astro): pages,
+ * components, browser code, the build integrations and the export all import it.
+ *
+ * `paths` gives site paths ("/errors/x/"), what the catalog, the search index and the export
+ * speak in. `urls` gives the same addresses under the site's base path (src/lib/base.ts), what a
+ * link on a built page uses. No page address is spelt anywhere else in src/.
+ */
+import { withBase } from './base.ts';
+
+/** An error's page, or one of its sections ("how-to-fix"). */
+const error = (code: string, section?: string) => `/errors/${code}/${section ? `#${section}` : ''}`;
+
+export const paths = {
+  home: () => '/',
+  /** Every error A–Z. */
+  errors: () => '/errors/',
+  error,
+  /** An error's plain Markdown copy, beside its page. */
+  errorMarkdown: (code: string) => `/errors/${code}.md`,
+  category: (id: string) => `/categories/${id}/`,
+  /** QuickBooks fault codes, and one fault's page. */
+  faults: () => '/quickbooks/',
+  fault: (code: string) => `/quickbooks/${code}/`,
+  /** The search page; with a query, its address (the caller caps the query: src/lib/search/cap.ts). */
+  search: (query?: string) => (query === undefined ? '/search/' : `/search/?q=${encodeURIComponent(query)}`),
+  /** Triage of several errors at once; with codes, the address of that plan. */
+  triage: (codes?: readonly string[]) => (codes && codes.length ? `/triage/?e=${codes.map(encodeURIComponent).join(',')}` : '/triage/'),
+  /** The link contract for the app and support (README, "Links into the help center"). */
+  go: () => '/go/',
+  /** The printable book of every error, or of one category. */
+  print: (category?: string) => (category ? `/print/${category}/` : '/print/'),
+  changes: () => '/changes/',
+  changesFeed: () => '/changes.xml',
+  catalogJson: () => '/errors.json',
+  catalogSchema: () => '/errors.schema.json',
+  searchData: () => '/search-data.json',
+  llms: () => '/llms.txt',
+  llmsFull: () => '/llms-full.txt',
+  robots: () => '/robots.txt',
+  sitemap: () => '/sitemap-index.xml',
+} as const;
+
+type Paths = typeof paths;
+
+/** The same addresses under the site's base path, for links on built pages. */
+export const urls = Object.fromEntries(
+  Object.entries(paths).map(([name, path]) => [name, (...args: unknown[]) => withBase((path as (...a: unknown[]) => string)(...args))]),
+) as { [K in keyof Paths]: Paths[K] };
+
+/** The error code of a site path of an error page ("/errors/x/#y" → "x"), or undefined. */
+export function errorCodeOf(path: string): string | undefined {
+  return /^\/errors\/([^/#?.]+)\/?(?:[#?].*)?$/.exec(path)?.[1];
+}

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { paths, urls, errorCodeOf } from '../../src/lib/urls.ts';
+import { withBase } from '../../src/lib/base.ts';
+
+test('site paths of every kind of page', () => {
+  assert.equal(paths.error('client-duplicate'), '/errors/client-duplicate/');
+  assert.equal(paths.error('client-duplicate', 'how-to-fix'), '/errors/client-duplicate/#how-to-fix');
+  assert.equal(paths.errorMarkdown('client-duplicate'), '/errors/client-duplicate.md');
+  assert.equal(paths.category('invoice'), '/categories/invoice/');
+  assert.equal(paths.fault('6240'), '/quickbooks/6240/');
+  assert.equal(paths.search(), '/search/');
+  assert.equal(paths.search('a b&c'), '/search/?q=a%20b%26c');
+  assert.equal(paths.triage(), '/triage/');
+  assert.equal(paths.triage(['a', 'b']), '/triage/?e=a,b');
+  assert.equal(paths.print('item'), '/print/item/');
+});
+
+test('urls are the same paths under the base (outside Vite the base is "/")', () => {
+  assert.equal(urls.error('x'), withBase('/errors/x/'));
+  assert.equal(urls.fault('6240'), '/quickbooks/6240/');
+});
+
+test('errorCodeOf reads the code of an error page path and nothing else', () => {
+  assert.equal(errorCodeOf('/errors/x/'), 'x');
+  assert.equal(errorCodeOf('/errors/x/#how-to-fix'), 'x');
+  assert.equal(errorCodeOf('/errors/'), undefined);
+  assert.equal(errorCodeOf('/errors/x.md'), undefined);
+  assert.equal(errorCodeOf('/categories/x/'), undefined);
+});
