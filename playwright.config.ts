@@ -1,9 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumOptions } from './scripts/lib/chromium.ts';
 
-/** Debian's Chromium when it is installed (CI installs it); Playwright's own browser otherwise. */
-const systemChromium = '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 const port = Number(process.env['PORT'] ?? 4321);
 
 export default defineConfig({
@@ -16,11 +13,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      // This machine has no network: keep Chromium from dialing out in the background.
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    },
+    // Debian's Chromium when it is installed, with no background network (scripts/lib/chromium.ts).
+    launchOptions: chromiumOptions(),
   },
   webServer: {
     // The real built site, served as in production (the test script builds it first).

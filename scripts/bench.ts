@@ -8,21 +8,26 @@
  *   npm run bench -- --quick    fewer runs (real x3, 1,000 errors x1, no 5,000; Lighthouse x1),
  *                               to try a change
  *
- * Everything runs in a snapshot of the project under the system temp folder (scripts/bench/
+ * Everything runs in a snapshot of the project under the system temp folder (scripts/lib/
  * project.ts); the checkout's dist/ and export/ are not touched.
  */
-import { chromium, type Browser } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchChromium } from './lib/chromium.ts';
+import { largestPage } from './lib/dist.ts';
+import { ROOT, snapshotProject } from './lib/project.ts';
+import { loadQueries } from './lib/queries.ts';
+import { serveStatic } from './lib/server.ts';
 import { timeBuilds, type BuildFigure } from './bench/builds.ts';
 import { hasExport, measureExport } from './bench/exporter.ts';
 import { lighthouseMedian, type LighthouseFigure } from './bench/lighthouse.ts';
 import { measurePage, type PageFigure } from './bench/pages.ts';
-import { ROOT, snapshotProject } from './bench/project.ts';
+import { loadNow, thisMachine } from './bench/machine.ts';
 import { renderMarkdown, tables, type Figures } from './bench/report.ts';
-import { measureFirstSearch, measureLatency, type Query } from './bench/search.ts';
-import { serveStatic } from './bench/server.ts';
+import { measureFirstSearch, measureLatency } from './bench/search.ts';
+import { isErrorPage } from './lib/dist.ts';
+import { categoryIdOf } from '../src/lib/urls.ts';
 
 const quick = process.argv.includes('--quick');
 interface Step {
@@ -52,30 +57,8 @@ const FIRST_QUERY = 'closed period';
 const started = performance.now();
 const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
-/** The largest page (by HTML size) among the built pages whose path matches `pattern`. */
-function largest(dist: string, pattern: RegExp): string {
-  const found = readdirSync(dist, { withFileTypes: true, recursive: true })
-    .filter((e) => e.name === 'index.html')
-    .map((e) => {
-      const file = join(e.parentPath, e.name);
-      return { path: `/${file.slice(dist.length + 1).replace(/index\.html$/, '')}`, size: statSync(file).size };
-    })
-    .filter((p) => pattern.test(p.path))
-    .sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
-  if (!found.length) throw new Error(`no built page matches ${pattern}`);
-  return found[0]!.path;
-}
-
-async function launch(): Promise<Browser> {
-  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-}
-
 async function main(): Promise<void> {
-  const loadStart = loadavg()[0]!;
+  const loadStart = loadNow();
   const work = mkdtempSync(join(tmpdir(), 'hc-bench-'));
   // Stopped with Ctrl+C: leave no snapshot behind.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -102,10 +85,10 @@ async function main(): Promise<void> {
     const server = await serveStatic(dist);
     const targets = [
       { label: 'home', path: '/' },
-      { label: 'category', path: largest(dist, /^\/categories\/[^/]+\/$/) },
-      { label: 'error', path: largest(dist, /^\/errors\/[^/]+\/$/) },
+      { label: 'category', path: largestPage((path) => categoryIdOf(path) !== undefined, dist) },
+      { label: 'error', path: largestPage(isErrorPage, dist) },
     ];
-    const browser = await launch();
+    const browser = await launchChromium();
     let pages: PageFigure[];
     let figures: Omit<Figures, 'lighthouse' | 'exported' | 'minutes' | 'machine'>;
     const chromiumVersion = browser.version();
@@ -115,7 +98,7 @@ async function main(): Promise<void> {
       for (const t of targets) pages.push(await measurePage(browser, server.origin, `${t.label} page`, t.path));
       log('first search');
       const firstSearch = await measureFirstSearch(browser, server.origin, targets[2]!.path, FIRST_QUERY);
-      const queries = JSON.parse(readFileSync(join(ROOT, 'tests', 'search-queries.json'), 'utf8')) as Query[];
+      const queries = loadQueries();
       log(`search latency over ${queries.length} queries`);
       const latency = [
         await measureLatency(browser, server.origin, queries, 'panel', targets[2]!.path),
@@ -139,23 +122,12 @@ async function main(): Promise<void> {
     }
     await server.close();
 
-    const cpu = cpus();
     const all: Figures = {
       ...figures,
       exported,
       lighthouse: lh,
       minutes: (performance.now() - started) / 60_000,
-      machine: {
-        date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-        cpu: cpu[0]?.model.trim() ?? 'unknown CPU',
-        cores: cpu.length,
-        memoryGb: Math.round(totalmem() / 2 ** 30),
-        os: `${osType()} ${release()}`,
-        node: process.version,
-        chromium: chromiumVersion,
-        loadStart,
-        loadEnd: loadavg()[0]!,
-      },
+      machine: thisMachine(chromiumVersion, loadStart),
     };
     const file = join(ROOT, 'BENCHMARKS.md');
     writeFileSync(file, renderMarkdown(all, existsSync(file) ? readFileSync(file, 'utf8') : undefined));

@@ -21,7 +21,9 @@ import { zipSync, type Zippable } from 'fflate';
 /** The date stamped on the zip's entries (the zip format's dates are local and start in 1980). */
 const ZIP_DATE = new Date(2026, 0, 1);
 import MiniSearch from 'minisearch';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { launchChromium } from './lib/chromium.ts';
+import { contentTypeOf } from './lib/contentTypes.ts';
 import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../src/lib/export/fullText.ts';
 import { parseFragment, sectionsOf, type Section } from '../src/lib/export/pagefindText.ts';
 import { baseOf, offlineSite } from '../src/lib/export/site.ts';
@@ -34,7 +36,6 @@ const ROOT = join(import.meta.dirname, '..');
 export const NAME = 'qbo-sync-errors-help';
 /** Chromium loads the print pages from here; requests are answered from dist/, nothing goes out. */
 const PRINT_ORIGIN = 'http://print.invalid';
-const CHROMIUM = '/usr/bin/chromium';
 
 export interface ExportFigures {
   seconds: number;
@@ -52,17 +53,6 @@ export interface ExportFigures {
 /** A problem the person running the export can fix; printed without a stack trace. */
 export class ExportError extends Error {}
 
-/** Content types by file extension (a Map: an extension is a string from a URL). */
-const TYPES = new Map([
-  ['html', 'text/html; charset=utf-8'],
-  ['css', 'text/css'],
-  ['js', 'text/javascript'],
-  ['json', 'application/json'],
-  ['svg', 'image/svg+xml'],
-  ['png', 'image/png'],
-  ['woff2', 'font/woff2'],
-  ['txt', 'text/plain'],
-]);
 
 async function readTree(dir: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
@@ -119,12 +109,9 @@ async function bundleSearch(): Promise<string> {
   return code;
 }
 
-async function launchChromium(): Promise<Browser> {
+async function startChromium(): Promise<Browser> {
   try {
-    return await chromium.launch({
-      ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
-      args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    return await launchChromium();
   } catch (e) {
     throw new ExportError(`Chromium is needed to print the PDFs and did not start (${(e as Error).message.split('\n')[0]}). Install it: apt-get install chromium, or npm exec -- playwright install chromium.`);
   }
@@ -149,7 +136,7 @@ async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>
       stray.push(url.href);
       return route.abort();
     }
-    return route.fulfill({ body: Buffer.from(body), contentType: TYPES.get(file.split('.').pop()!) ?? 'application/octet-stream' });
+    return route.fulfill({ body: Buffer.from(body), contentType: contentTypeOf(file) });
   });
   await page.goto(`${PRINT_ORIGIN}${withBase(path, base)}`, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
@@ -238,7 +225,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   took('zip');
 
   step(5, 'Printing the whole catalog to PDF');
-  const browser = await launchChromium();
+  const browser = await startChromium();
   try {
     const pdfPath = join(out, `${NAME}.pdf`);
     const pdfPages = await printPdf(browser, site, '/print/', pdfPath);

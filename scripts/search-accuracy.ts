@@ -11,14 +11,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { loadQueries } from './lib/queries.ts';
 import { rankKnown } from '../src/lib/search/rank.ts';
 import type { SearchDoc } from '../src/lib/search/types.ts';
 
-interface Query {
-  query: string;
-  expect: string[];
-  kind: string;
-}
 
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'content', 'errors');
@@ -57,7 +53,7 @@ function load(withBody: boolean): SearchDoc[] {
     });
 }
 
-const queries = JSON.parse(readFileSync(join(root, 'tests', 'search-queries.json'), 'utf8')) as Query[];
+const queries = loadQueries();
 const known = new Set(load(false).map((d) => d.code));
 const unknown = queries.flatMap((q) => q.expect.filter((c) => !known.has(c)).map((c) => `${c} (in "${q.query}")`));
 if (unknown.length) {

@@ -6,7 +6,7 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroBuild, type BuildRun } from './project.ts';
+import { astroBuild, type BuildRun } from '../lib/project.ts';
 import { writeSyntheticCatalog } from './synth.ts';
 
 export interface BuildFigure {

@@ -7,7 +7,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './project.ts';
+import { chromium } from '@playwright/test';
+import { chromiumOptions } from '../lib/chromium.ts';
+import { ROOT } from '../lib/project.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
@@ -86,7 +88,7 @@ function run(url: string, outputPath: string): Promise<void> {
   const cli = join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js');
   const args = [cli, url, '--output=json', `--output-path=${outputPath}`, `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--quiet', `--only-categories=${CATEGORIES.join(',')}`];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? '/usr/bin/chromium' } });
+    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? chromiumOptions().executablePath ?? chromium.executablePath() } });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);

@@ -1,10 +1,10 @@
 /**
- * First visits in headless Chromium: requests and gzip bytes per page (scripts/bench/transfer.ts)
+ * First visits in headless Chromium: requests and gzip bytes per page (scripts/lib/transfer.ts)
  * and the JavaScript that ran on load, from Chromium's script coverage (every script parsed and
  * run, inline ones included), until the network has been quiet.
  */
 import type { Browser } from '@playwright/test';
-import { firstVisit, gzipBody, isSearchData, recordTransfers, sum, type Transfer } from './transfer.ts';
+import { firstVisit, gzipBody, isSearchData, recordTransfers, sum, type Transfer } from '../lib/transfer.ts';
 
 export interface PageFigure {
   label: string;

@@ -10,14 +10,10 @@
  * - on the way, how often the right page comes first and in the top three.
  */
 import type { Browser, Page } from '@playwright/test';
-import { firstVisit, recordTransfers, sum } from './transfer.ts';
+import { firstVisit, recordTransfers, sum } from '../lib/transfer.ts';
+import type { Query } from '../lib/queries.ts';
 import { median } from './builds.ts';
 
-export interface Query {
-  query: string;
-  expect: string[];
-  kind: string;
-}
 
 export interface FirstSearch {
   path: string;

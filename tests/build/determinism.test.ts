@@ -1,7 +1,7 @@
 /**
  * The build is deterministic: the same sources give the same site, byte for byte. Two
  * snapshots of the project at two different paths (each with its own output folder, cache and
- * .astro state, see scripts/bench/project.ts) are built one after the other, and every file of
+ * .astro state, see scripts/lib/project.ts) are built one after the other, and every file of
  * the two outputs is compared. A difference fails the test with the files that differ and
  * where, so the cause (a date, a random id, an absolute path, an unstable order) can be found.
  */
@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { astroBuild, snapshotProject } from '../../scripts/bench/project.ts';
+import { astroBuild, snapshotProject } from '../../scripts/lib/project.ts';
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -4,13 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { root, withCopy } from './build-copy.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 test('a frontmatter mistake shows in the dev overlay, and the page comes back when it is fixed', async () => {
   await withCopy(async ({ content, dir }) => {
@@ -25,7 +24,7 @@ test('a frontmatter mistake shows in the dev overlay, and the page comes back wh
     let log = '';
     server.stdout.on('data', (d) => (log += d));
     server.stderr.on('data', (d) => (log += d));
-    const browser = await chromium.launch(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {});
+    const browser = await launchChromium();
     try {
       const origin = await new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${log}`)), 60_000);

@@ -10,17 +10,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { unzipSync } from 'fflate';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { rename, root, withCopy } from './build-copy.ts';
-import { serveStatic } from '../../scripts/bench/server.ts';
+import { serveStatic } from '../../scripts/lib/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SITE = 'https://help.example.com/docs/';
 const BASE = '/docs/';
 const DOC_NUMBER_MESSAGE =
@@ -146,7 +146,7 @@ test('a build for a SITE_URL with a path works served under that path, online an
         assert.ok(checked > 1000, `checked ${checked} links`);
       });
 
-      const browser: Browser = await chromium.launch(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {});
+      const browser: Browser = await launchChromium();
       try {
         await t.test('in Chromium: search finds a pasted QuickBooks message, a cross-link works, Copy link copies the public address', async () => {
           const context = await browser.newContext();

@@ -1,13 +1,13 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { builtPages } from './helpers';
+import { sitePages } from '../../scripts/lib/dist.ts';
 
 const WCAG22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`axe, WCAG 2.2 AA, ${scheme} scheme`, () => {
     test.use({ colorScheme: scheme });
-    for (const path of builtPages()) {
+    for (const path of sitePages()) {
       test(`${path} has no violations`, async ({ page }) => {
         // The printable books hold the whole catalog (thousands of nodes): axe needs longer there.
         if (path.startsWith('/print/')) test.setTimeout(120_000);

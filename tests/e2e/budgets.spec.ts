@@ -1,13 +1,13 @@
 /**
  * Byte budgets: what a first visit costs, in bytes a host with gzip would send (counted as in
- * `npm run bench`, scripts/bench/transfer.ts). Sizes, never times: they do not depend on the
+ * `npm run bench`, scripts/lib/transfer.ts). Sizes, never times: they do not depend on the
  * machine. An error page's first visit sends at most 15 KB in all and 4 KB of JavaScript, and
  * no page sends anything of search (Pagefind, the search data, the search code) until search
  * is used.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { firstVisit, gzipBody, isSearchData, kb, recordTransfers, sum, type Transfer } from '../../scripts/bench/transfer.ts';
-import { isErrorPage, sitePages } from './dist.ts';
+import { firstVisit, gzipBody, isSearchData, kb, recordTransfers, sum, type Transfer } from '../../scripts/lib/transfer.ts';
+import { isErrorPage, sitePages } from '../../scripts/lib/dist.ts';
 
 const TOTAL_BUDGET = 15 * 1024;
 const JS_BUDGET = 4 * 1024;

@@ -16,7 +16,8 @@ import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { addressQuery } from '../../src/lib/search/cap.ts';
-import { sitePages } from './dist.ts';
+import { loadQueries } from '../../scripts/lib/queries.ts';
+import { DIST, sitePages } from '../../scripts/lib/dist.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
@@ -154,7 +155,7 @@ test.describe('the offline copy, from file://', () => {
 
   test('the shared query set: offline search finds what the site finds', async ({ page }) => {
     test.setTimeout(120_000);
-    const queries = JSON.parse(readFileSync(join(ROOT, 'tests', 'search-queries.json'), 'utf8')) as { query: string; expect: string[] }[];
+    const queries = loadQueries();
     await page.goto(`${site}/search/index.html`);
     const box = page.getByRole('searchbox', { name: /Describe the problem/ });
     let first = 0;
@@ -216,7 +217,7 @@ test.describe('the PDFs', () => {
     const again = mkdtempSync(join(tmpdir(), 'qbo-help-export-'));
     try {
       // The real command, as a person runs it, from the same build as the first export.
-      execFileSync('npm', ['run', '--silent', 'export', '--', '--dist', resolve(ROOT, process.env['DIST_DIR'] ?? 'dist'), '--out', again], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync('npm', ['run', '--silent', 'export', '--', '--dist', DIST, '--out', again], { cwd: ROOT, stdio: 'pipe' });
       expect(readdirSync(again).sort()).toEqual(first);
       const differ = first.filter((f) => !readFileSync(join(EXPORT, f)).equals(readFileSync(join(again, f))));
       expect(differ, 'files that differ between two exports').toEqual([]);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { DIST, htmlFiles } from './dist.ts';
+import { DIST, htmlFiles } from '../../scripts/lib/dist.ts';
 
 const EXPORT_ZIP = join(import.meta.dirname, '..', '..', 'export', 'qbo-sync-errors-help.zip');
 

@@ -1,12 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ERRORS } from '../content';
 import { addressQuery } from '../../src/lib/search/cap.ts';
+import { loadQueries } from '../../scripts/lib/queries.ts';
 
-interface Query { query: string; expect: string[]; kind: string }
-const QUERIES: Query[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search-queries.json'), 'utf8'));
+const QUERIES = loadQueries();
 
 const resultCodes = (page: Page) =>
   page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));

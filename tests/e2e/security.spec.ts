@@ -7,7 +7,7 @@
  * inline scripts and styles (integrations/csp.ts) and allows nothing the site does not use.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { sitePages } from './dist.ts';
+import { sitePages } from '../../scripts/lib/dist.ts';
 
 const pages = sitePages();
 

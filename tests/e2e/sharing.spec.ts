@@ -1,11 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { builtPages, fixStepItems, readBuilt } from './helpers';
+import { fixStepItems } from './helpers';
+import { isErrorPage, readBuilt, sitePages } from '../../scripts/lib/dist.ts';
 import { CODES, ERRORS, PUBLISHED } from '../content';
 
 const SITE = 'https://help.example.com';
-const ERROR_PAGES = builtPages().filter((p) => /^\/errors\/[^/]+\/$/.test(p) && !readBuilt(`${p}index.html`).includes('http-equiv="refresh"'));
+const ERROR_PAGES = sitePages().filter((p) => isErrorPage(p) && !readBuilt(`${p}index.html`).includes('http-equiv="refresh"'));
 
 /** The page's fix steps as text; quotes made straight (the page's typography curls them). */
 const fixSteps = (page: Page) =>
@@ -14,7 +15,7 @@ const fixSteps = (page: Page) =>
 
 test('every section heading has an id and a visible anchor link to it', async ({ page }) => {
   test.setTimeout(120_000);
-  for (const path of builtPages().filter((p) => !p.endsWith('.html') || p === '/404.html')) {
+  for (const path of sitePages().filter((p) => !p.endsWith('.html') || p === '/404.html')) {
     await page.goto(path);
     const headings = await page.locator('main :is(h2, h3)').evaluateAll((hs) =>
       hs.map((h) => ({

@@ -5,12 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadQueries } from '../../scripts/lib/queries.ts';
 import { CODES } from '../content.ts';
 
-interface Query { query: string; expect: string[]; kind: string }
-const QUERIES = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search-queries.json'), 'utf8')) as Query[];
+const QUERIES = loadQueries();
 
 test('every query names existing errors, and no query is there twice', () => {
   for (const q of QUERIES) {

@@ -28,3 +28,10 @@ test('errorCodeOf reads the code of an error page path and nothing else', () => 
   assert.equal(errorCodeOf('/errors/x.md'), undefined);
   assert.equal(errorCodeOf('/categories/x/'), undefined);
 });
+
+test('categoryIdOf reads the id of a category page path and nothing else', async () => {
+  const { categoryIdOf } = await import('../../src/lib/urls.ts');
+  assert.equal(categoryIdOf('/categories/invoice/'), 'invoice');
+  assert.equal(categoryIdOf('/categories/'), undefined);
+  assert.equal(categoryIdOf('/errors/invoice/'), undefined);
+});

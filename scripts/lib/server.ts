@@ -1,31 +1,14 @@
 /**
- * A small static server for the benchmark: serves a built site as a production host would,
+ * A small static server for the benchmark and the build tests: serves a built site as a production host would,
  * with gzip for text types (Astro's preview server sends everything uncompressed, so it would
  * overstate page weight and upset Lighthouse). Pagefind's index, fragments and WebAssembly are
  * already gzip-compressed by Pagefind and go out as they are.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { isCompressible, gzipBody } from './transfer.ts';
-
-/** Content types by extension (a Map: the extension comes from a requested URL). */
-const TYPES = new Map([
-  ['.html', 'text/html; charset=utf-8'],
-  ['.css', 'text/css; charset=utf-8'],
-  ['.js', 'text/javascript; charset=utf-8'],
-  ['.mjs', 'text/javascript; charset=utf-8'],
-  ['.json', 'application/json; charset=utf-8'],
-  ['.svg', 'image/svg+xml'],
-  ['.xml', 'application/xml; charset=utf-8'],
-  ['.txt', 'text/plain; charset=utf-8'],
-  ['.png', 'image/png'],
-  ['.webp', 'image/webp'],
-  ['.ico', 'image/x-icon'],
-  ['.wasm', 'application/wasm'],
-  ['.zip', 'application/zip'],
-  ['.pdf', 'application/pdf'],
-]);
+import { contentTypeOf } from './contentTypes.ts';
 
 export interface StaticServer {
   origin: string;
@@ -40,7 +23,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     let hit = cache.get(file);
     if (!hit) {
       const body = await readFile(file);
-      const type = TYPES.get(extname(file)) ?? 'application/octet-stream';
+      const type = contentTypeOf(file);
       hit = { body, type, gzip: isCompressible(type) ? gzipBody(body) : undefined };
       cache.set(file, hit);
     }

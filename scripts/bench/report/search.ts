@@ -1,0 +1,32 @@
+/** Search: first search downloads, latency, accuracy. */
+import type { Figures } from '../figures.ts';
+import type { Latency } from '../search.ts';
+import { kb, ms, pct, table } from './format.ts';
+
+
+export function searchSection(f: Figures): string {
+  const parts: string[] = [];
+  const [, onPage] = f.latency as [Latency, Latency];
+  parts.push('## Search\n');
+  const fs = f.firstSearch;
+  parts.push(
+    table(
+      ['figure', 'value'],
+      [
+        ['search bytes before search is used (the three pages above)', `${f.pages.reduce((n, p) => n + p.searchRequests, 0)} requests`],
+        [`first search: focus the header box on \`${fs.path}\`, type "${fs.query}"`, `+${fs.requests} requests, +${kb(fs.wire)} gzip`],
+        ...Object.entries(fs.groups)
+          .sort(([, a], [, b]) => b.wire - a.wire)
+          .map(([group, g]) => [`&nbsp;&nbsp;of which ${group}`, `${g.requests} request${g.requests === 1 ? '' : 's'}, ${kb(g.wire)}`]),
+        ['first search: focus to first result, cold (downloads included)', ms(fs.coldMs)],
+        ...f.latency.map((l) => [
+          `last keystroke to first result in ${l.where}, ${l.queries} queries of tests/search-queries.json`,
+          `median ${ms(l.medianMs)}, 90th percentile ${ms(l.p90Ms)}, slowest ${ms(l.maxMs)}${l.timeouts ? `; ${l.timeouts} without a result within 5 s` : ''}`,
+        ]),
+        ['right page first / main page in the top three (search page)', `${onPage.first} of ${onPage.queries} (${pct(onPage.first, onPage.queries)}) / ${onPage.top3} of ${onPage.queries} (${pct(onPage.top3, onPage.queries)})`],
+      ],
+    ),
+  );
+
+  return parts.join('\n');
+}
