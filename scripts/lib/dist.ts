@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { errorCodeOf } from '../../src/lib/urls.ts';
+import { errorCodeOf, pathOfBuiltFile } from '../../src/lib/urls.ts';
 
 export const DIST = process.env['DIST_DIR'] ?? join(import.meta.dirname, '..', '..', 'dist');
 
@@ -17,11 +17,9 @@ export function htmlFiles(dir: string = DIST): string[] {
     .sort();
 }
 
-/** The URL path a built HTML file answers: "errors/x/index.html" → "/errors/x/", "404.html" → "/404.html". */
-export const pathOfFile = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
 /** Every page of the built site as a URL path ("/", "/errors/x/", "/404.html"), sorted. */
-export const sitePages = (dir: string = DIST): string[] => htmlFiles(dir).map(pathOfFile).sort();
+export const sitePages = (dir: string = DIST): string[] => htmlFiles(dir).map(pathOfBuiltFile).sort();
 
 /** A built file's text, by its path under the site ("errors/x/index.html"). */
 export const readBuilt = (path: string, dir: string = DIST): string => readFileSync(join(dir, path), 'utf8');
@@ -31,7 +29,7 @@ export const isErrorPage = (path: string): boolean => errorCodeOf(path) !== unde
 /** The largest page (by HTML size) among the pages whose path passes `accept`. */
 export function largestPage(accept: (path: string) => boolean, dir: string = DIST): string {
   const found = htmlFiles(dir)
-    .map((file) => ({ path: pathOfFile(file), size: statSync(join(dir, file)).size }))
+    .map((file) => ({ path: pathOfBuiltFile(file), size: statSync(join(dir, file)).size }))
     .filter((p) => accept(p.path))
     .sort((a, b) => b.size - a.size || a.path.localeCompare(b.path));
   if (!found.length) throw new Error(`no built page in ${dir} is accepted by ${accept.toString()}`);

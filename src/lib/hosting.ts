@@ -10,6 +10,7 @@
  * Every URL path is built by `sitePath()` from the site's base path (Astro's `base`), so the
  * files follow the site wherever it is hosted.
  */
+import { pathOfBuiltFile } from './urls.ts';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -57,9 +58,9 @@ export function sitePath(base: string, path: string): string {
   return `${root.startsWith('/') ? root : `/${root}`}${path.replace(/^\/+/, '')}`;
 }
 
-/** The URL path a built HTML file answers: 'errors/x/index.html' → '/errors/x/', '404.html' → '/404.html'. */
+/** The address a built HTML file answers under `base` (pathOfBuiltFile, src/lib/urls.ts). */
 export function pagePath(base: string, file: string): string {
-  return sitePath(base, file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1'));
+  return sitePath(base, pathOfBuiltFile(file));
 }
 
 /** The policy a host sends for a page: the page's own, plus what only a header can say. */

@@ -57,3 +57,6 @@ export function errorCodeOf(path: string): string | undefined {
 export function categoryIdOf(path: string): string | undefined {
   return /^\/categories\/([^/#?.]+)\/$/.exec(path)?.[1];
 }
+
+/** The site path a built HTML file answers: "errors/x/index.html" → "/errors/x/", "404.html" → "/404.html". */
+export const pathOfBuiltFile = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
