@@ -38,11 +38,11 @@ export const quickbooksFaultSchema = z.strictObject({
 const codeSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 
 export const errorSchema = z.strictObject({
-  /** The stable error code: equals the file name and the URL /errors/<code>/. Never changes once published. */
+  /** The stable error code: equals the file name and the last part of the page's address (src/lib/urls.ts). Never changes once published. */
   code: codeSchema,
   /**
-   * Codes this error was published under before a rename. Each keeps working: /errors/<former>/
-   * redirects here. Never remove one; every published code is also listed in published-codes.txt.
+   * Codes this error was published under before a rename. Each keeps working: the page of the former
+   * code redirects here. Never remove one; every published code is also listed in published-codes.txt.
    */
   formerCodes: z.array(codeSchema).default([]),
   /** The title the customer sees: what went wrong, in their words. */

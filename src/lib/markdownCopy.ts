@@ -1,5 +1,5 @@
 /**
- * Copies of the catalog for assistants and bots (llmstxt.org): /errors/<code>.md for every error
+ * Copies of the catalog for assistants and bots (llmstxt.org): a Markdown copy beside every error's page (`paths.errorMarkdown`)
  * (its facts, the body as the author wrote it, what QuickBooks may say and where that wording
  * was seen), /llms.txt (what the site is, every error with its summary and link) and
  * /llms-full.txt (every copy in one file). Plain Markdown with absolute links: a copy is read
@@ -37,7 +37,7 @@ export interface CopyError {
   url: string;
   /** The copy's own absolute URL. */
   markdownUrl: string;
-  /** The help center's public root (SITE_URL), which authors' root-relative links ("/errors/x/") are relative to. */
+  /** The help center's public root (SITE_URL), which authors' root-relative links ("/categories/x/") are relative to. */
   site: string;
 }
 
@@ -60,8 +60,8 @@ const stringify = (root: Root) =>
 /**
  * The MDX body as plain Markdown: the <ManualResync> step becomes its sentence, any other
  * element (formatting such as <kbd>) its content, and links absolute: "#x" against `page`, and an
- * author's root-relative "/errors/x/" against the help center's root `site`, which may be a
- * subpath (https://example.com/help/ gives https://example.com/help/errors/x/).
+ * author's root-relative "/categories/x/" against the help center's root `site`, which may be a
+ * subpath (https://example.com/help/ gives https://example.com/help/categories/x/).
  */
 export function bodyMarkdown(body: string, page: string, site: string): RootContent[] {
   const root = site.endsWith('/') ? site : `${site}/`;
@@ -83,7 +83,7 @@ export function bodyMarkdown(body: string, page: string, site: string): RootCont
   return tree.children;
 }
 
-/** /errors/<code>.md */
+/** One error's Markdown copy (`paths.errorMarkdown`). */
 export function errorMarkdown(e: CopyError): string {
   const facts: PhrasingContent[][] = [
     [strong('Error code:'), text(' '), { type: 'inlineCode', value: e.code }],

@@ -52,3 +52,8 @@ export const urls = Object.fromEntries(
 export function errorCodeOf(path: string): string | undefined {
   return /^\/errors\/([^/#?.]+)\/?(?:[#?].*)?$/.exec(path)?.[1];
 }
+
+/** The category id of a site path of a category page ("/categories/x/" → "x"), or undefined. */
+export function categoryOf(path: string): string | undefined {
+  return /^\/categories\/([^/#?.]+)\/?(?:[#?].*)?$/.exec(path)?.[1];
+}

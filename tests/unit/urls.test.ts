@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paths, urls, errorCodeOf } from '../../src/lib/urls.ts';
+import { paths, urls, errorCodeOf, categoryOf } from '../../src/lib/urls.ts';
 import { withBase } from '../../src/lib/base.ts';
 
 test('site paths of every kind of page', () => {
@@ -27,4 +27,10 @@ test('errorCodeOf reads the code of an error page path and nothing else', () => 
   assert.equal(errorCodeOf('/errors/'), undefined);
   assert.equal(errorCodeOf('/errors/x.md'), undefined);
   assert.equal(errorCodeOf('/categories/x/'), undefined);
+});
+
+test('categoryOf reads the id of a category page path and nothing else', () => {
+  assert.equal(categoryOf('/categories/item/'), 'item');
+  assert.equal(categoryOf('/categories/'), undefined);
+  assert.equal(categoryOf('/errors/item/'), undefined);
 });
