@@ -14,6 +14,7 @@ import { readHistory } from './history';
 import { changeLog, type ChangeLog } from './changes';
 import { fixSteps } from './fixSteps';
 import type { CopyError } from './markdownCopy';
+import { factData } from './errorPage';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
 
@@ -123,9 +124,7 @@ export function copyError(catalog: Catalog, e: CatalogError, site: URL): CopyErr
     title: e.data.title,
     summary: e.data.summary,
     body: e.entry.body ?? '',
-    direction: e.data.direction,
-    fixWhere: e.data.fixWhere,
-    resync: e.data.resync,
+    ...factData(e.data),
     aliases: e.data.aliases,
     categories: e.data.categories.map((c) => ({ title: catalog.categoryById.get(c)!.title, url: abs(urls.category(c)) })),
     quickbooks: e.data.quickbooks.map((q) => ({ ...q, faultUrl: q.code ? abs(urls.fault(q.code)) : undefined })),
