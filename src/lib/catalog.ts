@@ -32,6 +32,8 @@ export interface CatalogError {
 export interface CatalogCategory {
   id: CategoryId;
   title: string;
+  /** The short name ("Client" for "Client errors"). */
+  name: string;
   description: string;
   order: number;
   /** Errors listing this category, primary ones first, then by title. */
