@@ -93,7 +93,6 @@ export const quickbooksMessages = (data: Pick<ErrorData, 'quickbooks'>): QuickBo
   }));
 
 export interface ErrorPage {
-  error: CatalogError;
   code: string;
   title: string;
   summary: string;
@@ -117,7 +116,6 @@ const pickAll = (catalog: Catalog, ids: readonly string[]) => ids.map((id) => ca
 export function errorPage(catalog: Catalog, error: CatalogError): ErrorPage {
   const { data } = error;
   return {
-    error,
     code: error.id,
     title: data.title,
     summary: data.summary,
