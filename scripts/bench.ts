@@ -27,7 +27,7 @@ import { loadNow, thisMachine } from './bench/machine.ts';
 import { renderMarkdown, tables, type Figures } from './bench/report.ts';
 import { measureFirstSearch, measureLatency } from './bench/search.ts';
 import { isErrorPage } from './lib/dist.ts';
-import { categoryIdOf } from '../src/lib/urls.ts';
+import { categoryOf } from '../src/lib/urls.ts';
 
 const quick = process.argv.includes('--quick');
 interface Step {
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     const server = await serveStatic(dist);
     const targets = [
       { label: 'home', path: '/' },
-      { label: 'category', path: largestPage((path) => categoryIdOf(path) !== undefined, dist) },
+      { label: 'category', path: largestPage((path) => categoryOf(path) !== undefined, dist) },
       { label: 'error', path: largestPage(isErrorPage, dist) },
     ];
     const browser = await launchChromium();

@@ -28,6 +28,7 @@ import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, t
 import { parseFragment, sectionsOf, type Section } from '../src/lib/export/pagefindText.ts';
 import { baseOf, offlineSite } from '../src/lib/export/site.ts';
 import { withBase, withoutBase } from '../src/lib/base.ts';
+import { paths } from '../src/lib/urls.ts';
 import { formatBytes, underFolder } from '../src/lib/export/report.ts';
 import { stampPdf } from '../src/lib/export/pdf.ts';
 import type { SearchDoc } from '../src/lib/search/types.ts';
@@ -81,7 +82,7 @@ function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]
   const found = new Map<string, Section[]>();
   const missing: string[] = [];
   for (const d of docs) {
-    const s = byUrl.get(`/errors/${d.code}/`);
+    const s = byUrl.get(paths.error(d.code));
     if (s) found.set(d.code, s);
     else missing.push(d.code);
   }
@@ -228,7 +229,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   const browser = await startChromium();
   try {
     const pdfPath = join(out, `${NAME}.pdf`);
-    const pdfPages = await printPdf(browser, site, '/print/', pdfPath);
+    const pdfPages = await printPdf(browser, site, paths.print(), pdfPath);
     const pdfBytes = (await stat(pdfPath)).size;
     log(`      ${show(pdfPath)} ${formatBytes(pdfBytes)}, ${pdfPages} pages`);
     took('pdf');
@@ -240,7 +241,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
     const categoryPdfs = await Promise.all(
       categories.map(async (category) => {
         const path = join(out, `qbo-sync-errors-${category}.pdf`);
-        const pages = await printPdf(browser, site, `/print/${category}/`, path);
+        const pages = await printPdf(browser, site, paths.print(category), path);
         return { category, path: show(path), bytes: (await stat(path)).size, pages };
       }),
     );

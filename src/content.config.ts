@@ -38,18 +38,18 @@ export const quickbooksFaultSchema = z.strictObject({
 const codeSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 
 export const errorSchema = z.strictObject({
-  /** The stable error code: equals the file name and the URL /errors/<code>/. Never changes once published. */
+  /** The stable error code: equals the file name and the last part of the page's address (src/lib/urls.ts). Never changes once published. */
   code: codeSchema,
   /**
-   * Codes this error was published under before a rename. Each keeps working: /errors/<former>/
-   * redirects here. Never remove one; every published code is also listed in published-codes.txt.
+   * Codes this error was published under before a rename. Each keeps working: the page of the former
+   * code redirects here. Never remove one; every published code is also listed in published-codes.txt.
    */
   formerCodes: z.array(codeSchema).default([]),
   /** The title the customer sees: what went wrong, in their words. */
   title: z.string().trim().min(1, 'a title is required').max(120),
   /** One plain sentence: what the error means. Shown in lists, search results and link previews. */
   summary: z.string().trim().min(1, 'a summary is required').max(240, 'keep the summary to one sentence (240 characters at most)'),
-  /** One or more of connection, client, invoice, item, payment (src/lib/taxonomy.ts); the first is the primary category (breadcrumb, grouping). */
+  /** One or more of the categories (CATEGORY_IDS, src/lib/taxonomy.ts); the first is the primary category (breadcrumb, grouping). */
   categories: z.array(z.enum(CATEGORY_IDS)).min(1, 'at least one category'),
   /** Which way the failed sync was going. */
   direction: z.enum(DIRECTION_IDS),
@@ -72,10 +72,12 @@ export const errorSchema = z.strictObject({
 });
 
 export const categorySchema = z.strictObject({
-  /** The category's name, e.g. "Client errors". */
+  /** The category's title, e.g. "Client errors". */
   title: z.string().trim().min(1),
   /** One or two sentences shown on the home page and the category index. */
   description: z.string().trim().min(1),
+  /** Its short name where the context says "errors" already (the site's header, the A–Z table), e.g. "Client". */
+  name: z.string().trim().min(1),
   /** Position in lists, smallest first. */
   order: z.number().int(),
 });

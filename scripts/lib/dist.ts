@@ -18,7 +18,7 @@ export function htmlFiles(dir: string = DIST): string[] {
 }
 
 
-/** Every page of the built site as a URL path ("/", "/errors/x/", "/404.html"), sorted. */
+/** Every page of the built site as a URL path ("/", "/categories/x/", "/404.html"), sorted. */
 export const sitePages = (dir: string = DIST): string[] => htmlFiles(dir).map(pathOfBuiltFile).sort();
 
 /** A built file's text, by its path under the site ("errors/x/index.html"). */

@@ -8,6 +8,7 @@ import { createProcessor } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from './validate.ts';
+import { RECORD_IDS } from './taxonomy.ts';
 
 /** A file name is the code: lower-case words joined by hyphens, then ".mdx". */
 export const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/;
@@ -157,8 +158,8 @@ export function schemaProblems(file: string, issues: readonly SchemaIssue[], fie
 /** The largest body, in bytes of UTF-8: a page people read, printed and searched offline. */
 export const BODY_MAX_BYTES = 50 * 1024;
 
-/** Components the error page gives MDX (src/layouts/ErrorPage.astro), with the attributes each takes. */
-export const COMPONENTS: Record<string, readonly string[]> = { ManualResync: ['record'] };
+/** Components the error page gives MDX (src/layouts/ErrorPage.astro): the attributes each needs, and the values each takes. */
+export const COMPONENTS: Record<string, Record<string, readonly string[]>> = { ManualResync: { record: RECORD_IDS } };
 
 /** HTML a body may use: formatting that can neither run nor load anything, without attributes. */
 const SAFE_HTML = new Set(['abbr', 'b', 'br', 'code', 'del', 'em', 'i', 'kbd', 'mark', 's', 'small', 'strong', 'sub', 'sup', 'u']);
@@ -270,7 +271,16 @@ function jsxProblems(node: Node, at: (node: Node, message: string) => void): voi
     else if (/^on/i.test(attrName)) at(node, `<${name}> has an event handler attribute (${attrName}=), which runs code: not allowed`);
     else if (typeof attr.value === 'string' && isActiveUrl(attr.value)) at(node, `<${name}> ${attrName}= is a javascript:, vbscript: or data: URL, which runs code: not allowed`);
     else if (attr.value !== null && attr.value !== undefined && typeof attr.value !== 'string') at(node, `<${name}> ${attrName}= is a {…} expression: attributes must be plain text`);
-    else if (component && !component.includes(attrName)) at(node, `<${name}> takes ${component.map((a) => `${a}=`).join(', ')}, not ${attrName}=`);
+    else if (component && !Object.hasOwn(component, attrName)) at(node, `<${name}> takes ${Object.keys(component).map((a) => `${a}=`).join(', ')}, not ${attrName}=`);
+    else if (component && !component[attrName]!.includes(String(attr.value))) at(node, `<${name}> ${attrName}="${attr.value}" is not allowed; ${allowed(String(attr.value), component[attrName]!)}`);
     else if (!component && SAFE_HTML.has(name) && !(name === 'abbr' && attrName === 'title')) at(node, `<${name}> ${attrName}= is not allowed: formatting tags take no attributes`);
   }
+  for (const [attrName, values] of Object.entries(component ?? {})) {
+    if (!node.attributes?.some((a) => a.name === attrName)) at(node, `<${name}> needs ${attrName}=; allowed: ${values.join(', ')}`);
+  }
 }
+
+const allowed = (value: string, values: readonly string[]) => {
+  const guess = didYouMean(value, values);
+  return `${guess ? `did you mean "${guess}"? ` : ''}allowed: ${values.join(', ')}`;
+};

@@ -1,12 +1,12 @@
 /**
  * The path the site is served under, from SITE_URL (astro.config.mjs sets Astro's `base` to its
  * path): "/" for https://help.example.com, "/docs/" for https://help.example.com/docs/.
- * Code names pages by their site path ("/errors/x/"); `withBase` turns one into the address a
- * link or fetch uses there. Outside Vite (plain Node scripts) there is no base: "/".
+ * Code names pages by their site path (`paths` in src/lib/urls.ts, "/categories/x/"); `withBase`
+ * turns one into the address a link or fetch uses there (`urls`). Outside Vite (plain Node scripts) there is no base: "/".
  */
 export const BASE: string = import.meta.env?.BASE_URL ?? '/';
 
-/** The address of a site path ("/errors/x/#how-to-fix") under the base ("/docs/errors/x/#how-to-fix"). */
+/** The address of a site path ("/categories/x/#top") under the base ("/docs/categories/x/#top"). */
 export function withBase(path: string, base: string = BASE): string {
   if (!path.startsWith('/') || path.startsWith('//')) return path;
   return base === '/' ? path : base.replace(/\/$/, '') + path;

@@ -13,8 +13,8 @@ import { CONTENT_DIR } from './contentDir';
 import { readHistory } from './history';
 import { changeLog, type ChangeLog } from './changes';
 import { fixSteps } from './fixSteps';
-import { faultUrl } from './faults';
 import type { CopyError } from './markdownCopy';
+import { factData } from './errorPage';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
 
@@ -32,6 +32,8 @@ export interface CatalogError {
 export interface CatalogCategory {
   id: CategoryId;
   title: string;
+  /** The short name ("Client" for "Client errors"). */
+  name: string;
   description: string;
   order: number;
   /** Errors listing this category, primary ones first, then by title. */
@@ -103,18 +105,6 @@ export async function categoryPaths() {
   return categories.map((category) => ({ params: { category: category.id }, props: { category } }));
 }
 
-/** The address of an error page, under the site's base path (src/lib/base.ts). */
-export const errorUrl = (id: string) => urls.error(id);
-export const categoryUrl = (id: CategoryId) => urls.category(id);
-/** The address of an error's plain Markdown copy (/errors/<code>.md), beside its page. */
-export const errorMarkdownUrl = (id: string) => urls.errorMarkdown(id);
-/** The change log: its page and its Atom feed. */
-export const changesUrl = () => urls.changes();
-export const changesFeedUrl = () => urls.changesFeed();
-/** The copies for assistants (llmstxt.org). */
-export const llmsUrl = () => urls.llms();
-export const llmsFullUrl = () => urls.llmsFull();
-
 let changes: ChangeLog | undefined;
 
 /** The catalog's change log (src/lib/changes.ts), from the git history of the error files. */
@@ -130,24 +120,22 @@ export async function getChangeLog(): Promise<ChangeLog> {
 /** An error as its Markdown copy shows it (src/lib/markdownCopy.ts), links absolute against `site`. */
 export function copyError(catalog: Catalog, e: CatalogError, site: URL): CopyError {
   const abs = (path: string) => new URL(path, site).href;
-  const refs = (ids: string[]) => pick(catalog, ids).map((r) => ({ title: r.data.title, code: r.id, url: abs(errorUrl(r.id)) }));
+  const refs = (ids: string[]) => pick(catalog, ids).map((r) => ({ title: r.data.title, code: r.id, url: abs(urls.error(r.id)) }));
   return {
     code: e.id,
     title: e.data.title,
     summary: e.data.summary,
     body: e.entry.body ?? '',
-    direction: e.data.direction,
-    fixWhere: e.data.fixWhere,
-    resync: e.data.resync,
+    ...factData(e.data),
     aliases: e.data.aliases,
-    categories: e.data.categories.map((c) => ({ title: catalog.categoryById.get(c)!.title, url: abs(categoryUrl(c)) })),
-    quickbooks: e.data.quickbooks.map((q) => ({ ...q, faultUrl: q.code ? abs(faultUrl(q.code)) : undefined })),
+    categories: e.data.categories.map((c) => ({ title: catalog.categoryById.get(c)!.title, url: abs(urls.category(c)) })),
+    quickbooks: e.data.quickbooks.map((q) => ({ ...q, faultUrl: q.code ? abs(urls.fault(q.code)) : undefined })),
     dependsOn: refs(e.dependsOn),
     unblocks: refs(e.unblocks),
     related: refs(e.related),
     lastReviewed: e.data.lastReviewed.toISOString().slice(0, 10),
-    url: abs(errorUrl(e.id)),
-    markdownUrl: abs(errorMarkdownUrl(e.id)),
+    url: abs(urls.error(e.id)),
+    markdownUrl: abs(urls.errorMarkdown(e.id)),
     site: site.href,
   };
 }

@@ -3,16 +3,13 @@
  * it is published with (/errors.schema.json). A test validates the one against the other.
  */
 import type { Catalog } from './catalog';
-import { errorUrl } from './catalog';
-import { withBase } from './base';
 import { SITE_NAME } from './config';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './taxonomy';
-
-export const ERRORS_SCHEMA_PATH = '/errors.schema.json';
+import { urls } from './urls';
 
 export function errorsJson(catalog: Catalog, site: URL) {
   return {
-    $schema: new URL(withBase(ERRORS_SCHEMA_PATH), site).href,
+    $schema: new URL(urls.catalogSchema(), site).href,
     errors: catalog.errors.map((e) => ({
       code: e.id,
       title: e.data.title,
@@ -27,7 +24,7 @@ export function errorsJson(catalog: Catalog, site: URL) {
       quickbooksFaultCodes: [...new Set(e.data.quickbooks.flatMap((q) => (q.code ? [q.code] : [])))],
       quickbooks: e.data.quickbooks.map((q) => ({ ...(q.code && { code: q.code }), ...(q.name && { name: q.name }), message: q.message, source: q.source })),
       formerCodes: [...e.data.formerCodes],
-      url: new URL(errorUrl(e.id), site).href,
+      url: new URL(urls.error(e.id), site).href,
       lastReviewed: e.data.lastReviewed.toISOString().slice(0, 10),
     })),
   };
@@ -40,7 +37,7 @@ const faultCode = { type: 'string', pattern: '^[0-9]{3,5}$' } as const;
 export function errorsSchema(site: URL) {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: new URL(withBase(ERRORS_SCHEMA_PATH), site).href,
+    $id: new URL(urls.catalogSchema(), site).href,
     title: SITE_NAME,
     description: 'Every Workiz ↔ QuickBooks Online sync error the help center explains.',
     type: 'object',

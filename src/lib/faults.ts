@@ -3,7 +3,6 @@
  * for /quickbooks/ and /quickbooks/<fault code>/.
  */
 import type { Catalog, CatalogError } from './catalog';
-import { urls } from './urls';
 
 export interface Fault {
   code: string;
@@ -28,6 +27,3 @@ export function faultsOf(catalog: Catalog): Fault[] {
   }
   return [...byCode.values()].sort((a, b) => Number(a.code) - Number(b.code));
 }
-
-/** The address of a QuickBooks fault code's page, under the site's base path. */
-export const faultUrl = (code: string) => urls.fault(code);

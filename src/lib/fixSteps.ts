@@ -3,13 +3,13 @@
  * text, the JSON-LD HowTo and errors.json. Markdown emphasis and link targets are dropped and
  * the <ManualResync> component becomes its sentence.
  */
-import { manualResyncText, type ResyncRecord } from './resync.ts';
+import { MANUAL_RESYNC_TAG, manualResyncText, type ResyncRecord } from './resync.ts';
 import { section } from './validate.ts';
 
 /** Markdown inline syntax to plain text. */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/<ManualResync\s+record="(client|invoice|item|payment)"\s*\/>/g, (_, r: ResyncRecord) => manualResyncText(r))
+    .replace(MANUAL_RESYNC_TAG, (_, r: ResyncRecord) => manualResyncText(r))
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_|`)(.+?)\1/g, '$2')
     .replace(/\s+/g, ' ')

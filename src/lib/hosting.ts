@@ -10,8 +10,9 @@
  * Every URL path is built by `sitePath()` from the site's base path (Astro's `base`), so the
  * files follow the site wherever it is hosted.
  */
-import { pathOfBuiltFile } from './urls.ts';
+
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { pathOfBuiltFile, paths } from './urls.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -52,7 +53,7 @@ export function isHashed(file: string): boolean {
   return PAGEFIND_META.test(file) || HASHED.some(({ test }) => test.test(file));
 }
 
-/** A URL path under the site's base: sitePath('/docs/', 'errors/x/') → '/docs/errors/x/'. */
+/** A URL path under the site's base: sitePath('/docs/', 'categories/x/') → '/docs/categories/x/'. */
 export function sitePath(base: string, path: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   return `${root.startsWith('/') ? root : `/${root}`}${path.replace(/^\/+/, '')}`;
@@ -100,8 +101,8 @@ export function securityHeaders(site: string): [string, string][] {
 /** Each former code's path and the page it now is (with and without the trailing slash). */
 export function redirectPaths(hosted: Pick<HostedSite, 'base' | 'redirects'>): { from: string; to: string }[] {
   return hosted.redirects.flatMap(({ from, to }) => {
-    const target = sitePath(hosted.base, `errors/${to}/`);
-    const old = sitePath(hosted.base, `errors/${from}/`);
+    const target = sitePath(hosted.base, paths.error(to));
+    const old = sitePath(hosted.base, paths.error(from));
     return [
       { from: old, to: target },
       { from: old.slice(0, -1), to: target },

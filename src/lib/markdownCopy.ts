@@ -1,5 +1,5 @@
 /**
- * Copies of the catalog for assistants and bots (llmstxt.org): /errors/<code>.md for every error
+ * Copies of the catalog for assistants and bots (llmstxt.org): a Markdown copy beside every error's page (`paths.errorMarkdown`)
  * (its facts, the body as the author wrote it, what QuickBooks may say and where that wording
  * was seen), /llms.txt (what the site is, every error with its summary and link) and
  * /llms-full.txt (every copy in one file). Plain Markdown with absolute links: a copy is read
@@ -14,18 +14,15 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { SKIP, visit } from 'unist-util-visit';
 import { manualResyncText, type ResyncRecord } from './resync.ts';
-import { DIRECTIONS, FIX_WHERE, RESYNC, type Direction, type FixWhere, type Resync } from './taxonomy.ts';
 import { sourceLabel } from './sources.ts';
+import { categoriesLabel, factsOf, faultLine, SECTIONS, type FactData } from './errorPage.ts';
 
-/** What a copy needs of an error (src/lib/catalog.ts gives it). */
-export interface CopyError {
+/** What a copy needs of an error (src/lib/catalog.ts gives it); its facts as src/lib/errorPage.ts reads them. */
+export interface CopyError extends FactData {
   code: string;
   title: string;
   summary: string;
   body: string;
-  direction: Direction;
-  fixWhere: FixWhere;
-  resync: Resync;
   aliases: readonly string[];
   categories: { title: string; url: string }[];
   quickbooks: readonly { code?: string | undefined; name?: string | undefined; message: string; source: string; faultUrl?: string | undefined }[];
@@ -37,7 +34,7 @@ export interface CopyError {
   url: string;
   /** The copy's own absolute URL. */
   markdownUrl: string;
-  /** The help center's public root (SITE_URL), which authors' root-relative links ("/errors/x/") are relative to. */
+  /** The help center's public root (SITE_URL), which authors' root-relative links ("/categories/x/") are relative to. */
   site: string;
 }
 
@@ -60,8 +57,8 @@ const stringify = (root: Root) =>
 /**
  * The MDX body as plain Markdown: the <ManualResync> step becomes its sentence, any other
  * element (formatting such as <kbd>) its content, and links absolute: "#x" against `page`, and an
- * author's root-relative "/errors/x/" against the help center's root `site`, which may be a
- * subpath (https://example.com/help/ gives https://example.com/help/errors/x/).
+ * author's root-relative "/categories/x/" against the help center's root `site`, which may be a
+ * subpath (https://example.com/help/ gives https://example.com/help/categories/x/).
  */
 export function bodyMarkdown(body: string, page: string, site: string): RootContent[] {
   const root = site.endsWith('/') ? site : `${site}/`;
@@ -83,31 +80,29 @@ export function bodyMarkdown(body: string, page: string, site: string): RootCont
   return tree.children;
 }
 
-/** /errors/<code>.md */
+/** One error's Markdown copy (`paths.errorMarkdown`). */
 export function errorMarkdown(e: CopyError): string {
   const facts: PhrasingContent[][] = [
     [strong('Error code:'), text(' '), { type: 'inlineCode', value: e.code }],
     [strong('Web page:'), text(' '), link(e.url, [text(e.url)])],
-    [strong(e.categories.length > 1 ? 'Categories:' : 'Category:'), text(' '), ...e.categories.flatMap((c, i) => [...(i ? [text(', ')] : []), link(c.url, [text(c.title)])])],
-    [strong('Sync direction:'), text(` ${DIRECTIONS[e.direction]}`)],
-    [strong('Where to fix it:'), text(` ${FIX_WHERE[e.fixWhere]}`)],
-    [strong('After the fix:'), text(` ${RESYNC[e.resync]}`)],
+    [strong(`${categoriesLabel(e.categories.length)}:`), text(' '), ...e.categories.flatMap((c, i) => [...(i ? [text(', ')] : []), link(c.url, [text(c.title)])])],
+    ...factsOf(e).map((f) => [strong(`${f.label}:`), text(` ${f.value}`)]),
     ...(e.aliases.length ? [[strong('Also described as:'), text(` ${e.aliases.join(' · ')}`)]] : []),
     [strong('Last reviewed:'), text(` ${e.lastReviewed}`)],
   ];
   const children: RootContent[] = [heading(1, e.title), paragraph(text(e.summary)), bullets(facts)];
-  if (e.dependsOn.length) children.push(heading(2, 'Fix these first'), paragraph(text('This error clears only once its record can sync. If any of these errors also shows in your sync history log, fix it first:')), errorLinks(e.dependsOn));
+  if (e.dependsOn.length) children.push(heading(2, SECTIONS.fixFirst.heading), paragraph(text(SECTIONS.fixFirst.intro)), errorLinks(e.dependsOn));
   children.push(...bodyMarkdown(e.body, e.url, e.site));
   if (e.quickbooks.length) {
-    children.push(heading(2, 'What QuickBooks may say'), paragraph(text('QuickBooks may report this error with one of these messages. Numbers, names and IDs in your copy will differ.')));
+    children.push(heading(2, SECTIONS.quickbooks.heading), paragraph(text(SECTIONS.quickbooks.intro)));
     for (const q of e.quickbooks) {
-      const label = [q.code && `Fault ${q.code}`, q.name].filter(Boolean).join(' · ');
+      const label = faultLine(q);
       if (label) children.push(paragraph(q.code && q.faultUrl ? link(q.faultUrl, [strong(label)]) : strong(label)));
       children.push({ type: 'blockquote', children: [paragraph(text(q.message))] }, paragraph(text('Seen in: '), link(q.source, [text(sourceLabel(q.source))])));
     }
   }
-  if (e.unblocks.length) children.push(heading(2, 'Fixing this also unblocks'), errorLinks(e.unblocks));
-  if (e.related.length) children.push(heading(2, 'Related errors'), errorLinks(e.related));
+  if (e.unblocks.length) children.push(heading(2, SECTIONS.unblocks.heading), errorLinks(e.unblocks));
+  if (e.related.length) children.push(heading(2, SECTIONS.related.heading), errorLinks(e.related));
   return stringify({ type: 'root', children });
 }
 

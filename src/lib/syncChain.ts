@@ -2,10 +2,7 @@
  * The order in which Workiz syncs records to QuickBooks, and which errors block each step.
  * Clients and items go first, invoices need both, payments need their invoice.
  */
-import type { ACCOUNT_WIDE, CategoryId } from './taxonomy';
-
-/** The records that sync, one step each (the account-wide category is not a step: it stops them all). */
-export type RecordId = Exclude<CategoryId, typeof ACCOUNT_WIDE>;
+import type { CategoryId, RecordId } from './taxonomy';
 
 export interface ChainStep {
   id: RecordId;
@@ -14,6 +11,7 @@ export interface ChainStep {
   after: RecordId[];
 }
 
+/** One step per record that syncs (the account-wide category is not a step: it stops them all). */
 export const SYNC_CHAIN: ChainStep[] = [
   { id: 'client', label: 'Clients', after: [] },
   { id: 'item', label: 'Items', after: [] },

@@ -7,6 +7,9 @@ export const CATEGORY_IDS = ['connection', 'client', 'invoice', 'item', 'payment
 export type CategoryId = (typeof CATEGORY_IDS)[number];
 /** The category of errors that stop every sync; the other categories' indexes point to it. */
 export const ACCOUNT_WIDE = 'connection' satisfies CategoryId;
+/** The records that sync, one category each: every category but the account-wide one. */
+export const RECORD_IDS = CATEGORY_IDS.filter((id): id is Exclude<CategoryId, typeof ACCOUNT_WIDE> => id !== ACCOUNT_WIDE);
+export type RecordId = (typeof RECORD_IDS)[number];
 
 export const DIRECTIONS = {
   'workiz-to-quickbooks': 'Workiz → QuickBooks',

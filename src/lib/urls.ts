@@ -54,8 +54,8 @@ export function errorCodeOf(path: string): string | undefined {
 }
 
 /** The category id of a site path of a category page ("/categories/x/" → "x"), or undefined. */
-export function categoryIdOf(path: string): string | undefined {
-  return /^\/categories\/([^/#?.]+)\/$/.exec(path)?.[1];
+export function categoryOf(path: string): string | undefined {
+  return /^\/categories\/([^/#?.]+)\/?(?:[#?].*)?$/.exec(path)?.[1];
 }
 
 /** The site path a built HTML file answers: "errors/x/index.html" → "/errors/x/", "404.html" → "/404.html". */

@@ -131,7 +131,9 @@ export function validateCatalog(entries: EntryFacts[], published?: { file: strin
     }
     for (const field of ['dependsOn', 'related'] as const) {
       for (const target of e[field]) {
-        if (!ids.has(target)) {
+        if (!ids.has(target) && former.has(target)) {
+          problems.push({ file: e.file, field, message: `names "${target}", a former code of "${former.get(target)}": name "${former.get(target)}" instead (a rename updates the lists that name the old code)` });
+        } else if (!ids.has(target)) {
           problems.push({ file: e.file, field, message: `names "${target}", which is no error in content/errors/` });
         } else if (target === e.id) {
           problems.push({ file: e.file, field, message: `names the entry itself` });

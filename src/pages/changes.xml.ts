@@ -1,13 +1,14 @@
 import type { APIRoute } from 'astro';
-import { changesFeedUrl, changesUrl, errorUrl, getCatalog, getChangeLog, stepsOf } from '../lib/catalog';
+import { getCatalog, getChangeLog, stepsOf } from '../lib/catalog';
 import { changesFeed } from '../lib/changes';
 import { SITE_NAME } from '../lib/config';
+import { urls } from '../lib/urls';
 
 /** The Atom feed of the change log (src/lib/changes.ts). */
 export const GET: APIRoute = async ({ site }) => {
   const { errors } = await getCatalog();
   const abs = (path: string) => new URL(path, site).href;
-  const byCode = new Map(errors.map((e) => [e.id, { title: e.data.title, summary: e.data.summary, url: abs(errorUrl(e.id)), steps: stepsOf(e) }]));
-  const xml = changesFeed(await getChangeLog(), { title: `${SITE_NAME}: what changed`, feed: abs(changesFeedUrl()), page: abs(changesUrl()), errors: byCode });
+  const byCode = new Map(errors.map((e) => [e.id, { title: e.data.title, summary: e.data.summary, url: abs(urls.error(e.id)), steps: stepsOf(e) }]));
+  const xml = changesFeed(await getChangeLog(), { title: `${SITE_NAME}: what changed`, feed: abs(urls.changesFeed()), page: abs(urls.changes()), errors: byCode });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * A rehype plugin: root-relative links that authors write in an error's body
- * ("[…](/errors/invoice-stale-object/)") get the site's base path ("/docs/errors/…") when the
+ * ("[…](/categories/invoice/)") get the site's base path ("/docs/categories/…") when the
  * site is served under one (SITE_URL with a path, astro.config.mjs). Nothing changes at "/".
  */
 /** @param {{ base: string }} options */

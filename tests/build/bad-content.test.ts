@@ -35,6 +35,19 @@ const cases: Case[] = [
   { name: 'a missing summary', file: 'invoice-deleted.mdx', edit: replace(/^summary: .*\n/m, ''), expect: [/field "summary": missing/] },
   { name: 'a dependsOn naming no entry', file: 'invoice-client-inactive.mdx', edit: replace(/^dependsOn: \[client-inactive\]$/m, 'dependsOn: [client-inactiv]'), expect: [/dependsOn/, /client-inactiv\b/] },
   { name: 'a related naming no entry', file: 'payment-deleted.mdx', edit: replace(/^related: \[invoice-deleted\]$/m, 'related: [invoice-removed]'), expect: [/related/, /invoice-removed/] },
+  {
+    name: 'a dependsOn naming a former code',
+    file: 'payment-invoice-cannot-link.mdx',
+    prepare: (content) => {
+      // A rename done as the README says, but for one list that still names the old code.
+      const from = errorFile(content, 'invoice-deleted.mdx');
+      writeFileSync(errorFile(content, 'invoice-removed-in-quickbooks.mdx'), replace(/^code: invoice-deleted$/m, 'code: invoice-removed-in-quickbooks\nformerCodes: [invoice-deleted]')(readFileSync(from, 'utf8')));
+      rmSync(from);
+      for (const file of ['invoice-duplicate-number.mdx', 'payment-deleted.mdx']) writeFileSync(errorFile(content, file), replace('related: [invoice-deleted]', 'related: [invoice-removed-in-quickbooks]')(readFileSync(errorFile(content, file), 'utf8')));
+      writeFileSync(join(content, 'published-codes.txt'), `${readFileSync(join(content, 'published-codes.txt'), 'utf8')}invoice-removed-in-quickbooks\n`);
+    },
+    expect: [/field "dependsOn": names "invoice-deleted", a former code of "invoice-removed-in-quickbooks": name "invoice-removed-in-quickbooks" instead/],
+  },
   { name: 'a dependency cycle', file: 'client-inactive.mdx', edit: replace(/^categories:/m, 'dependsOn: [invoice-client-inactive]\ncategories:'), expect: [/dependsOn/, /cycle/] },
   { name: 'a code that differs from its file name', file: 'invoice-no-line-items.mdx', edit: replace(/^code: invoice-no-line-items$/m, 'code: invoice-without-lines'), expect: [/"code"/, /invoice-without-lines/] },
   { name: 'a QuickBooks message without its source', file: 'invoice-duplicate-number.mdx', edit: replace(/^    source: .*\n/m, ''), expect: [/field "quickbooks\[0\]\.source": missing/] },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paths, urls, errorCodeOf } from '../../src/lib/urls.ts';
+import { paths, urls, errorCodeOf, categoryOf, pathOfBuiltFile } from '../../src/lib/urls.ts';
 import { withBase } from '../../src/lib/base.ts';
 
 test('site paths of every kind of page', () => {
@@ -29,9 +29,14 @@ test('errorCodeOf reads the code of an error page path and nothing else', () => 
   assert.equal(errorCodeOf('/categories/x/'), undefined);
 });
 
-test('categoryIdOf reads the id of a category page path and nothing else', async () => {
-  const { categoryIdOf } = await import('../../src/lib/urls.ts');
-  assert.equal(categoryIdOf('/categories/invoice/'), 'invoice');
-  assert.equal(categoryIdOf('/categories/'), undefined);
-  assert.equal(categoryIdOf('/errors/invoice/'), undefined);
+test('categoryOf reads the id of a category page path and nothing else', () => {
+  assert.equal(categoryOf('/categories/item/'), 'item');
+  assert.equal(categoryOf('/categories/'), undefined);
+  assert.equal(categoryOf('/errors/item/'), undefined);
+});
+
+test('pathOfBuiltFile: the site path a built HTML file answers', () => {
+  assert.equal(pathOfBuiltFile('index.html'), '/');
+  assert.equal(pathOfBuiltFile('errors/x/index.html'), '/errors/x/');
+  assert.equal(pathOfBuiltFile('404.html'), '/404.html');
 });

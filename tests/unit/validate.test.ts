@@ -55,3 +55,10 @@ test('every published code must resolve, and every current code must be publishe
   const clash = validateCatalog([entry('a'), { ...entry('b'), formerCodes: ['a'] }]);
   assert.deepEqual(clash.map((p) => p.field), ['formerCodes']);
 });
+
+test('a reference to a former code says which code it became', () => {
+  const renamed = { ...entry('b-new'), formerCodes: ['b'] };
+  const problems = validateCatalog([entry('a', ['b'], ['b']), renamed]);
+  assert.deepEqual(problems.map((p) => [p.file, p.field]), [['content/errors/a.mdx', 'dependsOn'], ['content/errors/a.mdx', 'related']]);
+  for (const p of problems) assert.match(p.message, /names "b", a former code of "b-new": name "b-new" instead/);
+});

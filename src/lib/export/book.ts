@@ -5,6 +5,7 @@
  * anchor, any other site link the page's public URL.
  */
 import { withoutBase } from '../base.ts';
+import { categoryOf, errorCodeOf } from '../urls.ts';
 
 export interface BookCategoryInput {
   id: string;
@@ -61,9 +62,9 @@ export function bookHref(href: string, book: Pick<Book, 'entries' | 'categories'
   const url = new URL(href, site);
   // The site's own pages, named by their path under the base that SITE_URL's path sets ("/docs/").
   const path = withoutBase(url.pathname, new URL(site).pathname.replace(/\/*$/, '/')) ?? '';
-  const error = /^\/errors\/([^/]+)\/?$/.exec(path)?.[1];
+  const error = errorCodeOf(path);
   if (error && book.entries.has(error)) return `#${url.hash ? sectionAnchor(error, decodeURIComponent(url.hash.slice(1))) : errorAnchor(error)}`;
-  const category = /^\/categories\/([^/]+)\/?$/.exec(path)?.[1];
+  const category = categoryOf(path);
   if (category && book.categories.has(category) && !url.hash) return `#${categoryAnchor(category)}`;
   return url.href;
 }

@@ -1,5 +1,5 @@
 /**
- * Links in the offline copy. Under file:// a root-relative URL ("/errors/x/") points at the
+ * Links in the offline copy. Under file:// a root-relative URL ("/categories/x/") points at the
  * root of the disk and a link to a folder shows a directory listing, so every site URL
  * becomes a path relative to the page that holds it, ending in a file ("../x/index.html").
  * Pure string functions: the export uses them on the built HTML, and the offline search
@@ -17,8 +17,8 @@ function split(url: string): [string, string] {
 
 /**
  * The file of the copy that a site path names, relative to the copy's root:
- * "/" → "index.html", "/errors/x/" → "errors/x/index.html", "/favicon.svg" → "favicon.svg".
- * A last segment without a dot is a folder ("/errors/x" → "errors/x/index.html").
+ * "/" → "index.html", "/categories/x/" → "categories/x/index.html", "/favicon.svg" → "favicon.svg".
+ * A last segment without a dot is a folder ("/categories/x" → "categories/x/index.html").
  */
 export function fileOf(path: string): string {
   const clean = decodeURI(path).replace(/^\/+/, '');

@@ -1,0 +1,35 @@
+/**
+ * The categories are named once, in src/lib/taxonomy.ts (their titles and short names in
+ * content/categories/): no code spells an alternation of category ids ("client|invoice") or
+ * cuts " errors" off a title to get a short name.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { CATEGORY_IDS } from '../../src/lib/taxonomy.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const HOME = 'src/lib/taxonomy.ts';
+const ids = CATEGORY_IDS.join('|');
+const RULES: [RegExp, string][] = [
+  [new RegExp(`\\b(?:${ids})\\|(?:${ids})\\b`), 'an alternation of category ids: build it from CATEGORY_IDS or RECORD_IDS'],
+  [/\/ ?errors\$\//, 'a short name cut from a title: use the category\'s name'],
+];
+
+const files = ['src', 'integrations', 'scripts'].flatMap((dir) =>
+  readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && /\.(ts|mts|js|mjs|astro)$/.test(d.name))
+    .map((d) => relative(ROOT, join(d.parentPath, d.name)).split(sep).join('/')),
+);
+
+test('no category list or category regex outside src/lib/taxonomy.ts', () => {
+  const found = files
+    .filter((f) => f !== HOME)
+    .flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => RULES.filter(([rule]) => rule.test(line)).map(([, why]) => `${file}:${i + 1}: ${why}: ${line.trim()}`)),
+    );
+  assert.deepEqual(found, []);
+});

@@ -1,0 +1,51 @@
+/**
+ * No page address is spelt outside src/lib/urls.ts: an error page's path ("/errors/") is not
+ * written anywhere in src/, integrations/ or scripts/ (code or comment), so a change of address
+ * is one edit. "content/errors/" (the catalog's folder) is not an address.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '../..');
+const HOME = 'src/lib/urls.ts';
+/**
+ * Search code another change is moving onto src/lib/urls.ts. Temporary: a file leaves this list
+ * as soon as it no longer spells the address (the last test fails until it does).
+ */
+const NOT_YET = [
+  'src/lib/export/fullText.ts',
+  'src/client/search/render.ts',
+  'src/client/search/load.ts',
+  'src/client/search/engine.ts',
+  'integrations/pagefind.ts',
+];
+const SPELT = /(?<!content)\/errors\//;
+
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && /\.(ts|mts|js|mjs|astro|json)$/.test(d.name))
+    .map((d) => relative(ROOT, join(d.parentPath, d.name)).split(sep).join('/'));
+}
+
+const spelling = (file: string) =>
+  readFileSync(join(ROOT, file), 'utf8')
+    .split('\n')
+    .flatMap((line, i) => (SPELT.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+
+const scanned = ['src', 'integrations', 'scripts'].flatMap(files);
+
+test('no error page address is spelt outside the URL module', () => {
+  const found = scanned.filter((f) => f !== HOME && !NOT_YET.includes(f)).flatMap(spelling);
+  assert.deepEqual(found, [], `use paths.error() / urls.error() from ${HOME} instead`);
+});
+
+test('the URL module is where the address is spelt', () => {
+  assert.ok(scanned.includes(HOME));
+  assert.notDeepEqual(spelling(HOME), []);
+});
+
+test('every file still excepted does still spell the address (else take it off the list)', () => {
+  for (const file of NOT_YET) assert.notDeepEqual(spelling(file), [], `${file} no longer spells it: remove it from NOT_YET`);
+});
