@@ -16,6 +16,7 @@ import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/taxonomy';
 import { CONTENT_DIR } from './lib/contentDir';
+import { PUBLISHED_CODES_FILE } from './lib/publishedCodes';
 import { errorsLoader } from './loaders/errors';
 import { categoriesLoader } from './loaders/categories';
 
@@ -87,7 +88,7 @@ export const collections = {
     loader: errorsLoader({
       base: `${CONTENT_DIR}/errors`,
       schema: errorSchema,
-      publishedFile: `${CONTENT_DIR}/published-codes.txt`,
+      publishedFile: `${CONTENT_DIR}/${PUBLISHED_CODES_FILE}`,
       categoriesDir: `${CONTENT_DIR}/categories`,
     }),
     schema: errorSchema,

@@ -3,6 +3,7 @@
  * so that expectations follow the content instead of pinning counts or lists that break when
  * an error is added.
  */
+import { parsePublishedCodes, PUBLISHED_CODES_FILE } from '../src/lib/publishedCodes.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -64,5 +65,4 @@ export const CATEGORIES: ContentCategory[] = readdirSync(join(CONTENT, 'categori
 export const errorsIn = (category: string): ContentError[] => ERRORS.filter((e) => e.categories.includes(category));
 
 /** Every code ever published (content/published-codes.txt). */
-export const PUBLISHED: string[] = readFileSync(join(CONTENT, 'published-codes.txt'), 'utf8')
-  .split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+export const PUBLISHED: string[] = parsePublishedCodes(readFileSync(join(CONTENT, PUBLISHED_CODES_FILE), 'utf8'));

@@ -16,6 +16,7 @@
  * schema is left out until it is fixed, and the pages throw the problems (src/lib/catalog.ts),
  * so they show in the browser's error overlay; every change in the folder checks again.
  */
+import { parsePublishedCodes } from '../lib/publishedCodes.ts';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -115,10 +116,7 @@ async function check(root: string, options: Options): Promise<{ problems: Proble
   }
   if (!problems.length) {
     const publishedFile = resolve(root, options.publishedFile);
-    const published = (existsSync(publishedFile) ? await readFile(publishedFile, 'utf8') : '')
-      .split('\n')
-      .map((l) => l.replace(/#.*/, '').trim())
-      .filter(Boolean);
+    const published = parsePublishedCodes(existsSync(publishedFile) ? await readFile(publishedFile, 'utf8') : '');
     problems.push(...validateCatalog(facts, { file: show(publishedFile), codes: published }));
     for (const id of CATEGORY_IDS) {
       const path = resolve(root, options.categoriesDir, `${id}.json`);
