@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { addressQuery } from '../../src/lib/search/cap.ts';
 import { sitePages } from './dist.ts';
+import { excerptFaults } from './excerpts.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
@@ -158,7 +159,9 @@ test.describe('the offline copy, from file://', () => {
     await page.goto(`${site}/search/index.html`);
     const box = page.getByRole('searchbox', { name: /Describe the problem/ });
     let first = 0;
+    let excerpts = 0;
     const misses: string[] = [];
+    const faults: string[] = [];
     for (const q of queries) {
       await box.fill('');
       await box.fill(q.query);
@@ -169,9 +172,19 @@ test.describe('the offline copy, from file://', () => {
       if (q.expect.includes(codes[0]!)) first++;
       else misses.push(`${q.query.slice(0, 50)} → ${codes.slice(0, 3).join(', ')}`);
       expect(codes.slice(0, 3), `"${q.query.slice(0, 80)}" has ${q.expect[0]} in its top three offline`).toContain(q.expect[0]);
+      const shown = await page.locator('[data-search-results] li:has(.hit-excerpt)').evaluateAll((lis) =>
+        lis.map((li) => ({ code: li.querySelector('.hit-meta code')!.textContent!, text: li.querySelector('.hit-excerpt')!.textContent! })),
+      );
+      for (const e of shown) {
+        excerpts++;
+        faults.push(...excerptFaults(e.code, e.text));
+      }
     }
     console.log(`offline search: ${first}/${queries.length} first; misses: ${misses.join(' | ') || 'none'}`);
     expect(first / queries.length).toBeGreaterThanOrEqual(0.95);
+    // Issue 11: excerpts never run two elements' text together, nor show a heading link's label.
+    expect(excerpts).toBeGreaterThan(queries.length);
+    expect(faults).toEqual([]);
   });
 });
 

@@ -4,9 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERRORS } from '../content';
 import { addressQuery } from '../../src/lib/search/cap.ts';
+import { excerptFaults } from './excerpts.ts';
 
 interface Query { query: string; expect: string[]; kind: string }
 const QUERIES: Query[] = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'search-queries.json'), 'utf8'));
+
+/** The excerpts shown, with the code of the page each belongs to. */
+const shownExcerpts = (page: Page) =>
+  page.locator('[data-search-results] li:has(.hit-excerpt)').evaluateAll((lis) =>
+    lis.map((li) => ({ code: li.querySelector('.hit-meta code')!.textContent!, text: li.querySelector('.hit-excerpt')!.textContent! })),
+  );
 
 const resultCodes = (page: Page) =>
   page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
@@ -21,21 +28,29 @@ async function searchFor(page: Page, query: string) {
   await expect(page.locator('main .search-status')).not.toBeEmpty();
 }
 
-test('the query set: at least 95% first, all in the top three', async ({ page }) => {
+test('the query set: at least 95% first, all in the top three; clean excerpts', async ({ page }) => {
   test.setTimeout(120_000);
   expect(QUERIES.length).toBeGreaterThanOrEqual(40);
   await page.goto('/search/');
   let first = 0;
+  let excerpts = 0;
   const misses: string[] = [];
+  const faults: string[] = [];
   for (const q of QUERIES) {
     await searchFor(page, q.query);
     const codes = await resultCodes(page);
+    for (const e of await shownExcerpts(page)) {
+      excerpts++;
+      faults.push(...excerptFaults(e.code, e.text));
+    }
     if (q.expect.includes(codes[0]!)) first++;
     else misses.push(`${q.query.slice(0, 60)} → ${codes.slice(0, 3).join(', ')}`);
     expect(codes.slice(0, 3), `"${q.query.slice(0, 80)}" has ${q.expect[0]} in its top three`).toContain(q.expect[0]);
   }
   console.log(`search: ${first}/${QUERIES.length} first; misses: ${misses.join(' | ') || 'none'}`);
   expect(first / QUERIES.length).toBeGreaterThanOrEqual(0.95);
+  expect(excerpts).toBeGreaterThan(QUERIES.length);
+  expect(faults).toEqual([]);
 });
 
 test('a shared fault code lists every error it can mean', async ({ page }) => {
