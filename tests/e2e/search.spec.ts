@@ -266,6 +266,38 @@ test.describe('the header search panel', () => {
     await expect(page).toHaveURL(/\/errors\/invoice-closed-period\//);
   });
 
+  test('results show before Pagefind has loaded; its results merge in without moving the focused result (issue 11)', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/errors/invoice-deleted/');
+    const box = page.getByRole('searchbox', { name: 'Search errors' });
+    await box.focus();
+    await page.keyboard.type('closed period reopen');
+    const panel = page.locator('#site-search-panel');
+    const links = panel.locator('.hit-link');
+    // The structured ranker answers alone: results, but no summary spoken yet and no full-text excerpt.
+    await expect(links.nth(1)).toBeVisible();
+    await expect(page.locator('site-search [role="status"]')).toBeEmpty();
+    await expect(panel.locator('.hit-excerpt')).toHaveCount(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(links.nth(1)).toBeFocused();
+    const before = await links.nth(1).evaluate((a) => {
+      (a as HTMLElement & { kept?: boolean }).kept = true;
+      return a.closest('li')!.dataset['code'];
+    });
+    release();
+    await expect(page.locator('site-search [role="status"]')).toContainText(/match/);
+    await expect(panel.locator('.hit-excerpt').first()).toBeVisible();
+    // The same element, in the same place, still has the focus.
+    await expect(links.nth(1)).toBeFocused();
+    expect(await links.nth(1).evaluate((a) => [(a as HTMLElement & { kept?: boolean }).kept, a.closest('li')!.dataset['code']])).toEqual([true, before]);
+  });
+
   test('Enter in the box opens the search page with the query', async ({ page }) => {
     await page.goto('/errors/');
     const box = page.getByRole('searchbox', { name: 'Search errors' });

@@ -6,9 +6,9 @@
  * script too (search-index.js, defining a global), added to the page on the first search.
  */
 import { offlineHref } from '../../lib/export/links.ts';
-import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/export/fullText.ts';
-import { SearchEngine } from './engine';
-import { miniSearchFullText } from './minisearch';
+import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/search/fullText.ts';
+import { SearchEngine } from '../../lib/search/engine.ts';
+import { miniSearchFullText } from '../../lib/search/minisearch.ts';
 import { bindSearchSubmit } from './handoff';
 import { attachPanel } from './panel';
 import { setIndexScript } from './policy';
