@@ -2,7 +2,7 @@
  * Loads the online search engine once: the structured search data and Pagefind (under
  * `astro dev`, the structured data alone). Called when someone focuses a search box or opens
  * /search/, never on page load. The engine is there as soon as the structured data is; Pagefind
- * joins it when loaded (engine.ready), and the panel and the search page show the ranker's
+ * loads with the first search and joins it when ready (engine.ready), and the panel and the search page show the ranker's
  * results meanwhile (render.ts, searchInSteps).
  */
 import { SearchEngine } from '../../lib/search/engine.ts';
@@ -25,13 +25,12 @@ export function loadEngine(): Promise<SearchEngine> {
     // Pagefind's index is written after a build; the dev server has none (its script would 404).
     if (import.meta.env.DEV) return new SearchEngine(await searchData(), undefined, DEV_NOTE);
     const pagefindUrl = new URL(withBase('/pagefind/pagefind.js'), location.href).href;
-    // Both downloads start now; the engine answers from the structured data as soon as it has
-    // arrived (the ranker alone), and fuses Pagefind's results in once Pagefind is ready.
-    const pagefindModule = import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>;
-    pagefindModule.catch(() => undefined);
+    // The structured data comes first (a few KB): the engine answers from it alone (the ranker).
+    // Pagefind (its code, WebAssembly and index, about a hundred KB) starts loading with the
+    // first search, and its results are fused in once it is ready.
     const docs = await searchData();
-    const fullText = (async () => {
-      const pagefind = await pagefindModule;
+    const fullText = async () => {
+      const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
       // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
       // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
       // baseUrl '/': Pagefind hands back site paths ("/errors/x/#how-to-fix"), as the ranker does; by default it
@@ -39,7 +38,7 @@ export function loadEngine(): Promise<SearchEngine> {
       await pagefind.options({ excerptLength: 24, noWorker: true, baseUrl: '/' });
       await pagefind.init();
       return pagefindFullText(pagefind, docs);
-    })();
+    };
     return new SearchEngine(docs, fullText);
   })();
   return engine;

@@ -97,29 +97,45 @@ export class SearchEngine {
   readonly #faultCodes: ReadonlySet<string>;
   #fullText: FullText | undefined;
   #settled = true;
-  readonly #pending: Promise<FullText | undefined> | undefined;
+  #pending: Promise<FullText | undefined> | undefined;
+  #load: (() => Promise<FullText>) | undefined;
   readonly #note: string | undefined;
 
   /**
-   * `fullText` may still be loading (a promise): the structured ranker answers meanwhile
-   * (searchKnown), and search() waits for it. A full text that fails to load leaves the ranker alone.
+   * `fullText` may still be loading (a promise), or be loaded by the first search() (a function):
+   * meanwhile the structured ranker answers alone (searchKnown), and search() waits for it. A full
+   * text that fails to load leaves the ranker alone.
    */
-  constructor(docs: SearchDoc[], fullText?: FullText | Promise<FullText>, note?: string) {
+  constructor(docs: SearchDoc[], fullText?: FullText | Promise<FullText> | (() => Promise<FullText>), note?: string) {
     this.#note = note;
     this.#docs = docs;
     this.#byCode = new Map(docs.map((d) => [d.code, d]));
     this.#faultCodes = new Set(docs.flatMap((d) => d.faults.flatMap((f) => (f.code ? [f.code] : []))));
-    if (fullText instanceof Promise) {
+    if (typeof fullText === 'function') {
       this.#settled = false;
-      this.#pending = fullText
-        .then(
-          (loaded) => (this.#fullText = loaded),
-          () => undefined,
-        )
-        .finally(() => (this.#settled = true));
+      this.#load = fullText;
+    } else if (fullText instanceof Promise) {
+      this.#wait(fullText);
     } else {
       this.#fullText = fullText;
     }
+  }
+
+  #wait(loading: Promise<FullText>): void {
+    this.#settled = false;
+    this.#pending = loading
+      .then(
+        (loaded) => (this.#fullText = loaded),
+        () => undefined,
+      )
+      .finally(() => (this.#settled = true));
+  }
+
+  /** Starts loading a full text given as a function, once. */
+  #start(): void {
+    const load = this.#load;
+    this.#load = undefined;
+    if (load) this.#wait(Promise.resolve().then(load));
   }
 
   /** Whether search() answers at once: the full text has loaded, or there is none to wait for. */
@@ -152,6 +168,7 @@ export class SearchEngine {
 
   /** The results of the ranker fused with the full text (waiting for it to load). */
   async search(raw: string, limit = MAX_HITS): Promise<SearchResult> {
+    this.#start();
     if (!this.#settled) await this.#pending;
     return this.#search(raw, limit, this.#fullText);
   }
