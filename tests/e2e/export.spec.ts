@@ -117,7 +117,7 @@ test.describe('the offline copy, from file://', () => {
     const box = page.getByRole('searchbox', { name: 'Search errors' });
     await box.fill(DOC_NUMBER_MESSAGE);
     const hit = page.locator('#site-search-panel .hit-link').first();
-    await expect(hit).toHaveAttribute('href', /^\.\.\/invoice-duplicate-number\/index\.html(#[\w-]+)?$/);
+    await expect(hit).toHaveAttribute('href', /^\.\.\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/);
     await box.press('ArrowDown');
     await expect(hit).toBeFocused();
     await page.keyboard.press('Enter');
@@ -138,11 +138,15 @@ test.describe('the offline copy, from file://', () => {
     await page.goto(`${site}/search/index.html?q=${encodeURIComponent(DOC_NUMBER_MESSAGE)}`);
     await expect(page.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue(DOC_NUMBER_MESSAGE);
     const links = page.locator('[data-search-results] li a.hit-link');
-    await expect(links.first()).toHaveAttribute('href', /^\.\.\/errors\/invoice-duplicate-number\/index\.html(#[\w-]+)?$/);
+    await expect(links.first()).toHaveAttribute('href', /^\.\.\/errors\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/);
     await expect(page.locator('[data-search-results] .hit-excerpt mark').first()).toBeVisible();
     await expectFileLinks(page);
     await links.first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('The invoice number is already used in QuickBooks');
+    // The searched words are highlighted, and the address loses its highlight parameter (issue 11).
+    await expect(page).toHaveURL((url) => url.pathname.endsWith('/errors/invoice-duplicate-number/index.html') && url.search === '');
+    const marked = await page.evaluate(() => [...(CSS.highlights.get('search-terms') ?? [])].map((r) => (r as Range).toString().toLowerCase()));
+    expect(marked).toContain('duplicate');
   });
 
   test('nonsense gets the empty state, with links that work offline', async ({ page }) => {

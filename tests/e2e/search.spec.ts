@@ -78,6 +78,24 @@ test('results show title, code, category, summary and a highlighted excerpt, lin
   await expect(page).toHaveURL(/\/errors\/invoice-closed-period\//);
 });
 
+test('the page opened from a result highlights the searched words, and its address carries no highlight parameter (issue 11)', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
+  await page.goto('/search/?q=closed+period');
+  const first = page.locator('[data-search-results] a').first();
+  await expect(first).toHaveAttribute('href', /\/errors\/invoice-closed-period\/\?highlight=closed\+period(#|$)/);
+  await first.click();
+  await expect(page).toHaveURL((url) => url.pathname === '/errors/invoice-closed-period/' && url.search === '');
+  const marked = await page.evaluate(() => [...(CSS.highlights.get('search-terms') ?? [])].map((r) => (r as Range).toString().toLowerCase()));
+  expect(marked.length).toBeGreaterThan(3);
+  expect(marked).toContain('closed');
+  expect(marked).toContain('period');
+  expect(marked.filter((m) => !/clos|period/.test(m))).toEqual([]);
+  // Copying the address gives the page's own, and the page's text is unchanged (no markup written).
+  expect(await page.locator('main mark').count()).toBe(0);
+  expect(violations).toEqual([]);
+});
+
 test('a ?q= link runs the search, and Back restores the previous one', async ({ page }) => {
   await page.goto('/search/?q=confirmation%20code%20too%20long');
   await expect(page.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue('confirmation code too long');

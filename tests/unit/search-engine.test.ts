@@ -117,3 +117,17 @@ test('keepPlaces: the hits shown keep their places, new ones follow', () => {
   );
   assert.deepEqual(keepPlaces([], next, 2).map((h) => h.code), ['d', 'b']);
 });
+
+test('highlight: the link carries the searched words, the page finds them by stem (as search matched them: closing for closed)', async () => {
+  const { withHighlight, highlightTerms, highlightRanges } = await import('../../src/lib/search/highlight.ts');
+  assert.equal(withHighlight('/errors/x/#how-to-fix', ['closed', 'period']), '/errors/x/?highlight=closed+period#how-to-fix');
+  assert.equal(withHighlight('/errors/x/', []), '/errors/x/');
+  assert.ok(withHighlight('/errors/x/', Array(40).fill('abcdefghijklmnopqrstuvwxyzabcdefghijklm')).length < 400);
+  assert.deepEqual(highlightTerms('?highlight=closed+period&x=1'), ['closed', 'period']);
+  assert.deepEqual(highlightTerms('?q=closed'), []);
+  const text = 'The period was closed; closing dates and Periods.';
+  assert.deepEqual(
+    highlightRanges(text, ['closed', 'period']).map(([s, e]) => text.slice(s, e)),
+    ['period', 'closed', 'closing', 'Periods'],
+  );
+});

@@ -11,6 +11,7 @@ import { SearchEngine } from '../../lib/search/engine.ts';
 import { miniSearchFullText } from '../../lib/search/minisearch.ts';
 import { bindSearchSubmit } from './handoff';
 import { attachPanel } from './panel';
+import { highlightFromAddress } from './highlight';
 import { setIndexScript } from './policy';
 import { attachResults } from './results';
 import { bindSearchShortcut } from './shortcut';
@@ -62,3 +63,6 @@ class SearchPage extends HTMLElement {
 
 customElements.define('site-search', SiteSearch);
 customElements.define('search-page', SearchPage);
+
+// A page opened from a search result highlights the searched words, as online (SearchForm.astro).
+if (new URLSearchParams(location.search).has('highlight')) highlightFromAddress();

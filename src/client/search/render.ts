@@ -6,6 +6,7 @@
  */
 import { capCodePoints, capEncoded, wellFormed } from '../../lib/search/cap.ts';
 import { keepPlaces, type Hit, type SearchEngine, type SearchResult } from '../../lib/search/engine.ts';
+import { withHighlight } from '../../lib/search/highlight.ts';
 import { setExcerpt } from './policy';
 
 /** Where the search UI runs: the site online, or the offline copy from file://. */
@@ -57,10 +58,12 @@ export function renderHits(list: HTMLElement, result: SearchResult, options: Ren
   const href = options.href ?? ((u: string) => u);
   result.hits.forEach((hit, i) => {
     const at = list.children[i] as HTMLElement | undefined;
-    if (at?.dataset['code'] === hit.code) return fillHit(at, hit, href);
+    // The page opened highlights the searched words (src/client/search/highlight.ts).
+    const linked = { ...hit, url: withHighlight(hit.url, result.query.terms) };
+    if (at?.dataset['code'] === hit.code) return fillHit(at, linked, href);
     const li = el('li', 'hit');
     li.dataset['code'] = hit.code;
-    fillHit(li, hit, href);
+    fillHit(li, linked, href);
     list.insertBefore(li, at ?? null);
   });
   while (list.children.length > result.hits.length) list.lastElementChild!.remove();
