@@ -21,7 +21,7 @@ import { lighthouseMedian, type LighthouseFigure } from './bench/lighthouse.ts';
 import { measurePage, type PageFigure } from './bench/pages.ts';
 import { ROOT, snapshotProject } from './bench/project.ts';
 import { renderMarkdown, tables, type Figures } from './bench/report.ts';
-import { measureFirstSearch, measureLatency, type Query } from './bench/search.ts';
+import { measureFirstSearch, measureLatency, type Query, type SearchAtScale } from './bench/search.ts';
 import { serveStatic } from './bench/server.ts';
 
 const quick = process.argv.includes('--quick');
@@ -74,6 +74,21 @@ async function launch(): Promise<Browser> {
   });
 }
 
+/** The first search and the header panel's latency on a synthetic catalog's build in `dist`. */
+async function measureSearchAtScale(dist: string, errors: number, queries: Query[]): Promise<SearchAtScale> {
+  const server = await serveStatic(dist);
+  const browser = await launch();
+  try {
+    const path = largest(dist, /^\/errors\/[^/]+\/$/);
+    const firstSearch = await measureFirstSearch(browser, server.origin, path, FIRST_QUERY);
+    const latency = await measureLatency(browser, server.origin, queries, 'panel', path);
+    return { errors, firstSearch, latency };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const loadStart = loadavg()[0]!;
   const work = mkdtempSync(join(tmpdir(), 'hc-bench-'));
@@ -91,12 +106,20 @@ async function main(): Promise<void> {
 
     // Synthetic catalogs first; the real one last, so that its output stays for what follows.
     const builds: BuildFigure[] = [];
+    const atScale: SearchAtScale[] = [];
+    const queries = JSON.parse(readFileSync(join(ROOT, 'tests', 'search-queries.json'), 'utf8')) as Query[];
     for (const step of PLAN) {
       log(`building: ${step.label} catalog, ${step.runs} run(s)`);
       const outDir = step.size ? join(project, 'dist-synthetic') : dist;
       builds.push(await timeBuilds(project, outDir, { ...step, work, log }));
+      if (step.size && !step.warm) {
+        // Search at that scale, on the last build, before it goes.
+        log(`search on the ${step.label} catalog`);
+        atScale.push(await measureSearchAtScale(outDir, step.size, queries));
+      }
       if (step.size) rmSync(outDir, { recursive: true, force: true });
     }
+    atScale.sort((a, b) => a.errors - b.errors);
     builds.sort((a, b) => a.errors - b.errors || Number(a.label.includes('warm')) - Number(b.label.includes('warm')));
 
     const server = await serveStatic(dist);
@@ -115,13 +138,12 @@ async function main(): Promise<void> {
       for (const t of targets) pages.push(await measurePage(browser, server.origin, `${t.label} page`, t.path));
       log('first search');
       const firstSearch = await measureFirstSearch(browser, server.origin, targets[2]!.path, FIRST_QUERY);
-      const queries = JSON.parse(readFileSync(join(ROOT, 'tests', 'search-queries.json'), 'utf8')) as Query[];
       log(`search latency over ${queries.length} queries`);
       const latency = [
         await measureLatency(browser, server.origin, queries, 'panel', targets[2]!.path),
         await measureLatency(browser, server.origin, queries, 'page'),
       ];
-      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency };
+      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency, atScale };
     } finally {
       await browser.close();
     }
