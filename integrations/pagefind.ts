@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { parseFragment } from '../src/lib/search/fragments.ts';
+import { paths } from '../src/lib/urls.ts';
 
 function fail(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind failed to ${step}:\n${errors.join('\n')}`);
@@ -48,11 +50,10 @@ export default function pagefindIndex(): AstroIntegration {
 async function addPagefindIds(site: string): Promise<void> {
   const dataPath = join(site, 'search-data.json');
   const docs = JSON.parse(await readFile(dataPath, 'utf8')) as { code: string; pagefindId?: string }[];
-  const byUrl = new Map(docs.map((d) => [`/errors/${d.code}/`, d]));
+  const byUrl = new Map(docs.map((d) => [paths.error(d.code), d]));
   const fragments = join(site, 'pagefind', 'fragment');
   for (const file of await readdir(fragments)) {
-    const text = gunzipSync(await readFile(join(fragments, file))).toString('utf8').replace(/^pagefind_dcd/, '');
-    const { url } = JSON.parse(text) as { url: string };
+    const { url } = parseFragment(gunzipSync(await readFile(join(fragments, file))).toString('utf8'));
     const doc = byUrl.get(url);
     if (!doc) throw new Error(`Pagefind indexed ${url}, which is no error page`);
     doc.pagefindId = file.replace(/\.pf_fragment$/, '');

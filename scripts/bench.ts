@@ -25,8 +25,9 @@ import { lighthouseMedian, type LighthouseFigure } from './bench/lighthouse.ts';
 import { measurePage, type PageFigure } from './bench/pages.ts';
 import { loadNow, thisMachine } from './bench/machine.ts';
 import { renderMarkdown, tables, type Figures } from './bench/report.ts';
-import { measureFirstSearch, measureLatency } from './bench/search.ts';
+import { measureFirstSearch, measureLatency, type SearchAtScale } from './bench/search.ts';
 import { isErrorPage } from './lib/dist.ts';
+import type { Query } from './lib/queries.ts';
 import { categoryOf } from '../src/lib/urls.ts';
 
 const quick = process.argv.includes('--quick');
@@ -57,6 +58,21 @@ const FIRST_QUERY = 'closed period';
 const started = performance.now();
 const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
+/** The first search and the header panel's latency on a synthetic catalog's build in `dist`. */
+async function measureSearchAtScale(dist: string, errors: number, queries: Query[]): Promise<SearchAtScale> {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const path = largestPage(isErrorPage, dist);
+    const firstSearch = await measureFirstSearch(browser, server.origin, path, FIRST_QUERY);
+    const latency = await measureLatency(browser, server.origin, queries, 'panel', path);
+    return { errors, firstSearch, latency };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const loadStart = loadNow();
   const work = mkdtempSync(join(tmpdir(), 'hc-bench-'));
@@ -74,12 +90,20 @@ async function main(): Promise<void> {
 
     // Synthetic catalogs first; the real one last, so that its output stays for what follows.
     const builds: BuildFigure[] = [];
+    const atScale: SearchAtScale[] = [];
+    const queries = loadQueries();
     for (const step of PLAN) {
       log(`building: ${step.label} catalog, ${step.runs} run(s)`);
       const outDir = step.size ? join(project, 'dist-synthetic') : dist;
       builds.push(await timeBuilds(project, outDir, { ...step, work, log }));
+      if (step.size && !step.warm) {
+        // Search at that scale, on the last build, before it goes.
+        log(`search on the ${step.label} catalog`);
+        atScale.push(await measureSearchAtScale(outDir, step.size, queries));
+      }
       if (step.size) rmSync(outDir, { recursive: true, force: true });
     }
+    atScale.sort((a, b) => a.errors - b.errors);
     builds.sort((a, b) => a.errors - b.errors || Number(a.label.includes('warm')) - Number(b.label.includes('warm')));
 
     const server = await serveStatic(dist);
@@ -98,13 +122,12 @@ async function main(): Promise<void> {
       for (const t of targets) pages.push(await measurePage(browser, server.origin, `${t.label} page`, t.path));
       log('first search');
       const firstSearch = await measureFirstSearch(browser, server.origin, targets[2]!.path, FIRST_QUERY);
-      const queries = loadQueries();
       log(`search latency over ${queries.length} queries`);
       const latency = [
         await measureLatency(browser, server.origin, queries, 'panel', targets[2]!.path),
         await measureLatency(browser, server.origin, queries, 'page'),
       ];
-      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency };
+      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency, atScale };
     } finally {
       await browser.close();
     }

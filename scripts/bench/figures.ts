@@ -4,7 +4,7 @@ import type { ExportFigure } from './exporter.ts';
 import type { LighthouseFigure } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
 import type { PageFigure } from './pages.ts';
-import type { FirstSearch, Latency } from './search.ts';
+import type { FirstSearch, Latency, SearchAtScale } from './search.ts';
 
 export interface Figures {
   command: string;
@@ -15,6 +15,8 @@ export interface Figures {
   firstSearch: FirstSearch;
   /** In the header panel, then on the search page. */
   latency: Latency[];
+  /** Search on the synthetic catalogs (1,000 and 5,000 errors), smallest first. */
+  atScale?: SearchAtScale[];
   exported: ExportFigure | undefined;
   lighthouse: LighthouseFigure[];
 }

@@ -12,7 +12,8 @@ const text = (node) => (node.type === 'text' ? node.value : (node.children ?? []
 export const headingAnchors = {
   behavior: 'after',
   test: ['h2', 'h3'],
-  properties: { className: ['heading-anchor'] },
+  // The link's text ("#", "Link to section: …") is interface: search never indexes it.
+  properties: { className: ['heading-anchor'], dataPagefindIgnore: '' },
   group: { type: 'element', tagName: 'div', properties: { className: ['heading-wrapper'] }, children: [] },
   content: (heading) => [
     { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },

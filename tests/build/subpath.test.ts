@@ -159,7 +159,7 @@ test('a build for a SITE_URL with a path works served under that path, online an
           await page.getByRole('searchbox', { name: 'Search errors' }).fill(DOC_NUMBER_MESSAGE);
           const hit = page.locator('#site-search-panel .hit-link').first();
           await hit.waitFor();
-          assert.match((await hit.getAttribute('href'))!, /^\/docs\/errors\/invoice-duplicate-number\/(#[\w-]+)?$/);
+          assert.match((await hit.getAttribute('href'))!, /^\/docs\/errors\/invoice-duplicate-number\/\?highlight=[^#]+(#[\w-]+)?$/);
           await hit.click();
           await page.waitForURL(/\/docs\/errors\/invoice-duplicate-number\/(#[\w-]+)?$/);
           assert.equal((await page.getByRole('heading', { level: 1 }).textContent())?.trim(), 'The invoice number is already used in QuickBooks');
@@ -219,7 +219,7 @@ test('a build for a SITE_URL with a path works served under that path, online an
           await page.getByRole('searchbox', { name: 'Search errors' }).fill(DOC_NUMBER_MESSAGE);
           const hit = page.locator('#site-search-panel .hit-link').first();
           await hit.waitFor();
-          assert.match((await hit.getAttribute('href'))!, /^\.\.\/invoice-duplicate-number\/index\.html(#[\w-]+)?$/);
+          assert.match((await hit.getAttribute('href'))!, /^\.\.\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/);
           await hit.click();
           await page.waitForURL(/\/errors\/invoice-duplicate-number\/index\.html(#[\w-]+)?$/);
           await page.goto(`${offline}/errors/invoice-client-inactive/index.html`);

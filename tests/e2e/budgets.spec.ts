@@ -91,3 +91,27 @@ test('using search downloads the search code and data, none of which the page ha
   expect(code.length, 'the search code arrives once search is used (it was not part of the page)').toBeGreaterThan(0);
   expect(code.filter((t) => loaded.includes(t.url)).map((t) => t.url)).toEqual([]);
 });
+
+/** Issue 11: the first result of the header's search is shown from a few KB, before Pagefind. */
+const FIRST_RESULT_BUDGET = 15 * 1024;
+
+test(`focusing the header box and typing shows a first result from at most ${kb(FIRST_RESULT_BUDGET)} gzip, without Pagefind`, async ({ page, context, baseURL }) => {
+  const recorder = recordTransfers(context, new URL(baseURL!).origin);
+  await firstVisit(page, errorPages[0]!);
+  await recorder.settle();
+  const before = recorder.transfers.length;
+  // Pagefind is held back: the first result must not wait for it.
+  const pagefind: string[] = [];
+  await page.route('**/pagefind/**', (route) => void pagefind.push(new URL(route.request().url()).pathname));
+  const box = page.getByRole('searchbox', { name: 'Search errors' });
+  await box.focus();
+  await box.pressSequentially('closed period');
+  await expect(page.locator('#site-search-panel .hit-link').first()).toHaveText('The invoice is dated in a closed period');
+  await recorder.settle();
+  const used = recorder.transfers.slice(before);
+  expect(used.filter((t) => isSearchData(t.url)).length, 'the structured data arrived').toBeGreaterThan(0);
+  console.log(`focus to first result: ${kb(sum(used))} gzip (${list(used)})`);
+  expect(sum(used), `focus to first result: ${list(used)}`).toBeLessThanOrEqual(FIRST_RESULT_BUDGET);
+  // Pagefind was asked for only once there were results to refine.
+  await expect.poll(() => pagefind.length).toBeGreaterThan(0);
+});

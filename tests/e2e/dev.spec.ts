@@ -54,7 +54,7 @@ test.describe('search under astro dev', () => {
     await page.goto(`${DEV}/errors/`);
     const box = page.getByRole('searchbox', { name: 'Search errors' });
     await box.fill('duplicate invoice number');
-    await expect(page.locator('#site-search-panel .hit-link').first()).toHaveAttribute('href', '/errors/invoice-duplicate-number/');
+    await expect(page.locator('#site-search-panel .hit-link').first()).toHaveAttribute('href', '/errors/invoice-duplicate-number/?highlight=duplicate+invoice+number');
     await expect(page.locator('site-search [role="status"]')).toContainText(NOTE);
 
     expect(failed, 'requests that failed (Pagefind is not asked for)').toEqual([]);

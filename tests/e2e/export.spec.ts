@@ -18,6 +18,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { addressQuery } from '../../src/lib/search/cap.ts';
 import { loadQueries } from '../../scripts/lib/queries.ts';
 import { DIST, sitePages } from '../../scripts/lib/dist.ts';
+import { excerptFaults } from './excerpts.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
@@ -117,7 +118,7 @@ test.describe('the offline copy, from file://', () => {
     const box = page.getByRole('searchbox', { name: 'Search errors' });
     await box.fill(DOC_NUMBER_MESSAGE);
     const hit = page.locator('#site-search-panel .hit-link').first();
-    await expect(hit).toHaveAttribute('href', /^\.\.\/invoice-duplicate-number\/index\.html(#[\w-]+)?$/);
+    await expect(hit).toHaveAttribute('href', /^\.\.\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/);
     await box.press('ArrowDown');
     await expect(hit).toBeFocused();
     await page.keyboard.press('Enter');
@@ -138,11 +139,15 @@ test.describe('the offline copy, from file://', () => {
     await page.goto(`${site}/search/index.html?q=${encodeURIComponent(DOC_NUMBER_MESSAGE)}`);
     await expect(page.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue(DOC_NUMBER_MESSAGE);
     const links = page.locator('[data-search-results] li a.hit-link');
-    await expect(links.first()).toHaveAttribute('href', /^\.\.\/errors\/invoice-duplicate-number\/index\.html(#[\w-]+)?$/);
+    await expect(links.first()).toHaveAttribute('href', /^\.\.\/errors\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/);
     await expect(page.locator('[data-search-results] .hit-excerpt mark').first()).toBeVisible();
     await expectFileLinks(page);
     await links.first().click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('The invoice number is already used in QuickBooks');
+    // The searched words are highlighted, and the address loses its highlight parameter (issue 11).
+    await expect(page).toHaveURL((url) => url.pathname.endsWith('/errors/invoice-duplicate-number/index.html') && url.search === '');
+    const marked = await page.evaluate(() => [...(CSS.highlights.get('search-terms') ?? [])].map((r) => (r as Range).toString().toLowerCase()));
+    expect(marked).toContain('duplicate');
   });
 
   test('nonsense gets the empty state, with links that work offline', async ({ page }) => {
@@ -159,7 +164,9 @@ test.describe('the offline copy, from file://', () => {
     await page.goto(`${site}/search/index.html`);
     const box = page.getByRole('searchbox', { name: /Describe the problem/ });
     let first = 0;
+    let excerpts = 0;
     const misses: string[] = [];
+    const faults: string[] = [];
     for (const q of queries) {
       await box.fill('');
       await box.fill(q.query);
@@ -170,9 +177,19 @@ test.describe('the offline copy, from file://', () => {
       if (q.expect.includes(codes[0]!)) first++;
       else misses.push(`${q.query.slice(0, 50)} → ${codes.slice(0, 3).join(', ')}`);
       expect(codes.slice(0, 3), `"${q.query.slice(0, 80)}" has ${q.expect[0]} in its top three offline`).toContain(q.expect[0]);
+      const shown = await page.locator('[data-search-results] li:has(.hit-excerpt)').evaluateAll((lis) =>
+        lis.map((li) => ({ code: li.querySelector('.hit-meta code')!.textContent!, text: li.querySelector('.hit-excerpt')!.textContent! })),
+      );
+      for (const e of shown) {
+        excerpts++;
+        faults.push(...excerptFaults(e.code, e.text));
+      }
     }
     console.log(`offline search: ${first}/${queries.length} first; misses: ${misses.join(' | ') || 'none'}`);
     expect(first / queries.length).toBeGreaterThanOrEqual(0.95);
+    // Issue 11: excerpts never run two elements' text together, nor show a heading link's label.
+    expect(excerpts).toBeGreaterThan(queries.length);
+    expect(faults).toEqual([]);
   });
 });
 

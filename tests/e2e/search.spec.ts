@@ -3,8 +3,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { ERRORS } from '../content';
 import { addressQuery } from '../../src/lib/search/cap.ts';
 import { loadQueries } from '../../scripts/lib/queries.ts';
+import { excerptFaults } from './excerpts.ts';
 
 const QUERIES = loadQueries();
+
+/** The excerpts shown, with the code of the page each belongs to. */
+const shownExcerpts = (page: Page) =>
+  page.locator('[data-search-results] li:has(.hit-excerpt)').evaluateAll((lis) =>
+    lis.map((li) => ({ code: li.querySelector('.hit-meta code')!.textContent!, text: li.querySelector('.hit-excerpt')!.textContent! })),
+  );
 
 const resultCodes = (page: Page) =>
   page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
@@ -19,21 +26,29 @@ async function searchFor(page: Page, query: string) {
   await expect(page.locator('main .search-status')).not.toBeEmpty();
 }
 
-test('the query set: at least 95% first, all in the top three', async ({ page }) => {
+test('the query set: at least 95% first, all in the top three; clean excerpts', async ({ page }) => {
   test.setTimeout(120_000);
   expect(QUERIES.length).toBeGreaterThanOrEqual(40);
   await page.goto('/search/');
   let first = 0;
+  let excerpts = 0;
   const misses: string[] = [];
+  const faults: string[] = [];
   for (const q of QUERIES) {
     await searchFor(page, q.query);
     const codes = await resultCodes(page);
+    for (const e of await shownExcerpts(page)) {
+      excerpts++;
+      faults.push(...excerptFaults(e.code, e.text));
+    }
     if (q.expect.includes(codes[0]!)) first++;
     else misses.push(`${q.query.slice(0, 60)} → ${codes.slice(0, 3).join(', ')}`);
     expect(codes.slice(0, 3), `"${q.query.slice(0, 80)}" has ${q.expect[0]} in its top three`).toContain(q.expect[0]);
   }
   console.log(`search: ${first}/${QUERIES.length} first; misses: ${misses.join(' | ') || 'none'}`);
   expect(first / QUERIES.length).toBeGreaterThanOrEqual(0.95);
+  expect(excerpts).toBeGreaterThan(QUERIES.length);
+  expect(faults).toEqual([]);
 });
 
 test('a shared fault code lists every error it can mean', async ({ page }) => {
@@ -59,6 +74,24 @@ test('results show title, code, category, summary and a highlighted excerpt, lin
   await expect(hit.locator('.hit-excerpt mark').first()).toBeVisible();
   await hit.getByRole('link').click();
   await expect(page).toHaveURL(/\/errors\/invoice-closed-period\//);
+});
+
+test('the page opened from a result highlights the searched words, and its address carries no highlight parameter (issue 11)', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
+  await page.goto('/search/?q=closed+period');
+  const first = page.locator('[data-search-results] a').first();
+  await expect(first).toHaveAttribute('href', /\/errors\/invoice-closed-period\/\?highlight=closed\+period(#|$)/);
+  await first.click();
+  await expect(page).toHaveURL((url) => url.pathname === '/errors/invoice-closed-period/' && url.search === '');
+  const marked = await page.evaluate(() => [...(CSS.highlights.get('search-terms') ?? [])].map((r) => (r as Range).toString().toLowerCase()));
+  expect(marked.length).toBeGreaterThan(3);
+  expect(marked).toContain('closed');
+  expect(marked).toContain('period');
+  expect(marked.filter((m) => !/clos|period/.test(m))).toEqual([]);
+  // Copying the address gives the page's own, and the page's text is unchanged (no markup written).
+  expect(await page.locator('main mark').count()).toBe(0);
+  expect(violations).toEqual([]);
 });
 
 test('a ?q= link runs the search, and Back restores the previous one', async ({ page }) => {
@@ -217,9 +250,14 @@ test('nothing of search is downloaded until the box is focused', async ({ page }
   await page.goto('/errors/invoice-deleted/');
   await page.waitForLoadState('networkidle');
   expect(requests.filter((p) => /pagefind|search-data|header\.|render\./.test(p))).toEqual([]);
-  await page.getByRole('searchbox', { name: 'Search errors' }).focus();
+  const box = page.getByRole('searchbox', { name: 'Search errors' });
+  await box.focus();
+  // Focus fetches the structured data; Pagefind (about a hundred KB) waits for the first search (issue 11).
+  await expect.poll(() => requests).toContain('/search-data.json');
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+  await box.pressSequentially('closed');
   await expect.poll(() => requests.some((p) => p.startsWith('/pagefind/'))).toBe(true);
-  expect(requests).toContain('/search-data.json');
 });
 
 test.describe('the header search panel', () => {
@@ -247,6 +285,38 @@ test.describe('the header search panel', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/errors\/invoice-closed-period\//);
+  });
+
+  test('results show before Pagefind has loaded; its results merge in without moving the focused result (issue 11)', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/pagefind.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/errors/invoice-deleted/');
+    const box = page.getByRole('searchbox', { name: 'Search errors' });
+    await box.focus();
+    await page.keyboard.type('closed period reopen');
+    const panel = page.locator('#site-search-panel');
+    const links = panel.locator('.hit-link');
+    // The structured ranker answers alone: results, but no summary spoken yet and no full-text excerpt.
+    await expect(links.nth(1)).toBeVisible();
+    await expect(page.locator('site-search [role="status"]')).toBeEmpty();
+    await expect(panel.locator('.hit-excerpt')).toHaveCount(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(links.nth(1)).toBeFocused();
+    const before = await links.nth(1).evaluate((a) => {
+      (a as HTMLElement & { kept?: boolean }).kept = true;
+      return a.closest('li')!.dataset['code'];
+    });
+    release();
+    await expect(page.locator('site-search [role="status"]')).toContainText(/match/);
+    await expect(panel.locator('.hit-excerpt').first()).toBeVisible();
+    // The same element, in the same place, still has the focus.
+    await expect(links.nth(1)).toBeFocused();
+    expect(await links.nth(1).evaluate((a) => [(a as HTMLElement & { kept?: boolean }).kept, a.closest('li')!.dataset['code']])).toEqual([true, before]);
   });
 
   test('Enter in the box opens the search page with the query', async ({ page }) => {

@@ -12,9 +12,9 @@ import { addressQuery, capCodePoints, capEncoded, MAX_ADDRESS_QUERY_BYTES } from
 import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery, stem, tokenize, words } from '../../src/lib/search/normalize.ts';
 import { occursIn, rankKnown } from '../../src/lib/search/rank.ts';
 import { excerptHtml } from '../../src/lib/search/markup.ts';
-import { excerptOf, fullTextOptions, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../../src/lib/export/fullText.ts';
-import { SearchEngine } from '../../src/client/search/engine.ts';
-import { miniSearchFullText } from '../../src/client/search/minisearch.ts';
+import { excerptOf, fullTextOptions, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../../src/lib/search/fullText.ts';
+import { SearchEngine } from '../../src/lib/search/engine.ts';
+import { miniSearchFullText } from '../../src/lib/search/minisearch.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
 import { ERRORS } from '../content.ts';
 

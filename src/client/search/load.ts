@@ -1,11 +1,14 @@
 /**
  * Loads the online search engine once: the structured search data and Pagefind (under
  * `astro dev`, the structured data alone). Called when someone focuses a search box or opens
- * /search/, never on page load.
+ * /search/, never on page load. The engine is there as soon as the structured data is; Pagefind
+ * loads with the first search and joins it when ready (engine.ready), and the panel and the search page show the ranker's
+ * results meanwhile (render.ts, searchInSteps).
  */
-import { SearchEngine } from './engine';
+import { SearchEngine } from '../../lib/search/engine.ts';
 import { withBase } from '../../lib/base';
-import { pagefindFullText, type IndexedDoc, type Pagefind } from './pagefind';
+import { urls } from '../../lib/urls';
+import { pagefindFullText, type IndexedDoc, type Pagefind } from '../../lib/search/pagefind.ts';
 
 let engine: Promise<SearchEngine> | undefined;
 
@@ -15,21 +18,28 @@ const DEV_NOTE = 'Under astro dev only titles, codes, aliases and QuickBooks mes
 export function loadEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const searchData = () =>
-      fetch(withBase('/search-data.json')).then((r) => {
+      fetch(urls.searchData()).then((r) => {
         if (!r.ok) throw new Error(`search data: HTTP ${r.status}`);
         return r.json() as Promise<IndexedDoc[]>;
       });
     // Pagefind's index is written after a build; the dev server has none (its script would 404).
     if (import.meta.env.DEV) return new SearchEngine(await searchData(), undefined, DEV_NOTE);
     const pagefindUrl = new URL(withBase('/pagefind/pagefind.js'), location.href).href;
-    const [docs, pagefind] = await Promise.all([searchData(), import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>]);
-    // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
-    // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
-    // baseUrl '/': Pagefind hands back site paths ("/errors/x/#how-to-fix"), as the ranker does; by default it
-    // would prefix the folder it was loaded from ("/docs/" under a subpath), and the links add the base once.
-    await pagefind.options({ excerptLength: 24, noWorker: true, baseUrl: '/' });
-    await pagefind.init();
-    return new SearchEngine(docs, pagefindFullText(pagefind, docs));
+    // The structured data comes first (a few KB): the engine answers from it alone (the ranker).
+    // Pagefind (its code, WebAssembly and index, about a hundred KB) starts loading with the
+    // first search, and its results are fused in once it is ready.
+    const docs = await searchData();
+    const fullText = async () => {
+      const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+      // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
+      // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
+      // baseUrl '/': Pagefind hands back site paths (a paths.error() path), as the ranker does; by default it
+      // would prefix the folder it was loaded from ("/docs/" under a subpath), and the links add the base once.
+      await pagefind.options({ excerptLength: 24, noWorker: true, baseUrl: '/' });
+      await pagefind.init();
+      return pagefindFullText(pagefind, docs);
+    };
+    return new SearchEngine(docs, fullText);
   })();
   return engine;
 }

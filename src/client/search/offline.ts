@@ -6,11 +6,12 @@
  * script too (search-index.js, defining a global), added to the page on the first search.
  */
 import { offlineHref } from '../../lib/export/links.ts';
-import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/export/fullText.ts';
-import { SearchEngine } from './engine';
-import { miniSearchFullText } from './minisearch';
+import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/search/fullText.ts';
+import { SearchEngine } from '../../lib/search/engine.ts';
+import { miniSearchFullText } from '../../lib/search/minisearch.ts';
 import { bindSearchSubmit } from './handoff';
 import { attachPanel } from './panel';
+import { highlightFromAddress } from './highlight';
 import { setIndexScript } from './policy';
 import { attachResults } from './results';
 import { bindSearchShortcut } from './shortcut';
@@ -62,3 +63,6 @@ class SearchPage extends HTMLElement {
 
 customElements.define('site-search', SiteSearch);
 customElements.define('search-page', SearchPage);
+
+// A page opened from a search result highlights the searched words, as online (SearchForm.astro).
+if (new URLSearchParams(location.search).has('highlight')) highlightFromAddress();

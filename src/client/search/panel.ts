@@ -6,7 +6,8 @@
  */
 import { addressQuery } from '../../lib/search/cap.ts';
 import { rememberPaste } from './handoff';
-import { renderEmpty, renderHits, statusText, type SearchSite } from './render';
+import type { SearchResult } from '../../lib/search/engine.ts';
+import { renderEmpty, renderHits, searchInSteps, statusText, steady, type SearchSite } from './render';
 
 const PANEL_HITS = 6;
 const DEBOUNCE_MS = 60;
@@ -42,23 +43,32 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
       return;
     }
     const engine = await site.loadEngine();
-    const result = await engine.search(raw, PANEL_HITS);
-    if (mine !== seq) return; // a newer query has started
+    let shown: SearchResult | undefined;
+    // While Pagefind loads, the ranker's results show at once; the full ones replace them
+    // without moving what the pointer or the keyboard is on (steady).
+    await searchInSteps(engine, raw, PANEL_HITS, () => mine === seq, (result, final) => {
+      show(raw, final ? steady(list, shown, result, PANEL_HITS) : result, final);
+      shown = result;
+    });
+  }
+
+  function show(raw: string, result: SearchResult, final: boolean) {
     // Someone already moving through the results keeps their place when newer ones arrive.
     const focused = links().indexOf(document.activeElement as HTMLAnchorElement);
+    const stays = focused >= 0 && result.hits[focused]?.code === list.children[focused]?.getAttribute('data-code');
     // Removing the focused link would blur it, and a blur out of the search closes the panel:
-    // the box holds the focus while the list is replaced.
-    if (focused >= 0) input.focus({ preventScroll: true });
+    // the box holds the focus while the list is replaced (a link whose hit stays in its place stays).
+    if (focused >= 0 && !stays) input.focus({ preventScroll: true });
     renderHits(list, result, { href: site.href });
-    if (focused >= 0) (links()[Math.min(focused, links().length - 1)] ?? input).focus();
+    if (focused >= 0 && !stays) (links()[Math.min(focused, links().length - 1)] ?? input).focus();
     if (result.hits.length) emptyBox.replaceChildren();
-    else renderEmpty(emptyBox, raw, { empty });
+    else if (final) renderEmpty(emptyBox, raw, { empty });
     // The link carries the start of a long paste; the search page gets the rest from this tab.
     all.href = `${site.href('/search/')}?q=${encodeURIComponent(addressQuery(raw))}`;
     rememberPaste(raw);
     all.hidden = result.hits.length === 0;
-    status.textContent = statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '');
-    open(true);
+    if (final) status.textContent = statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '');
+    if (result.hits.length || final) open(true);
   }
 
   input.addEventListener('input', () => {

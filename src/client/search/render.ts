@@ -5,19 +5,20 @@
  * Shared by the header panel, the search page and the offline copy.
  */
 import { capCodePoints, capEncoded, wellFormed } from '../../lib/search/cap.ts';
-import type { SearchEngine, SearchResult } from './engine';
+import { keepPlaces, type Hit, type SearchEngine, type SearchResult } from '../../lib/search/engine.ts';
+import { withHighlight } from '../../lib/search/highlight.ts';
 import { setExcerpt } from './policy';
 
 /** Where the search UI runs: the site online, or the offline copy from file://. */
 export interface SearchSite {
   /** The engine, loaded once on first use. */
   loadEngine: () => Promise<SearchEngine>;
-  /** Turns a site URL ("/errors/x/#how-to-fix", "/search/") into the href to use on this page. */
+  /** Turns a site URL (paths.error(code, section), "/search/") into the href to use on this page. */
   href: (url: string) => string;
 }
 
 export interface RenderOptions {
-  /** Turns a site URL ("/errors/x/#how-to-fix") into the href to use (the offline copy makes it relative). */
+  /** Turns a site URL (paths.error(code, section)) into the href to use (the offline copy makes it relative). */
   href?: (url: string) => string;
   /** A <template> with the empty state: [data-query] gets the query, [data-support] a mailto with it. */
   empty?: HTMLTemplateElement | null;
@@ -48,25 +49,39 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
-/** Fills `list` with one <li> per hit, each with exactly one link, in ranked order. */
+/**
+ * Fills `list` with one <li> per hit, each with exactly one link, in ranked order. A hit
+ * already at its place is updated in place, its link kept: the link that has the keyboard
+ * focus keeps it when newer results of the same search arrive (searchInSteps).
+ */
 export function renderHits(list: HTMLElement, result: SearchResult, options: RenderOptions = {}): void {
   const href = options.href ?? ((u: string) => u);
-  list.replaceChildren(
-    ...result.hits.map((hit) => {
-      const li = el('li', 'hit');
-      const link = el('a', 'hit-link', hit.title);
-      link.href = href(hit.url);
-      const meta = el('p', 'hit-meta');
-      meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_NAMES.get(c) ?? c).join(', ')}`);
-      li.append(link, meta, el('p', 'hit-summary', hit.summary));
-      if (hit.excerpt) {
-        const excerpt = el('p', 'hit-excerpt');
-        setExcerpt(excerpt, hit.excerpt);
-        li.append(excerpt);
-      }
-      return li;
-    }),
-  );
+  result.hits.forEach((hit, i) => {
+    const at = list.children[i] as HTMLElement | undefined;
+    // The page opened highlights the searched words (src/client/search/highlight.ts).
+    const linked = { ...hit, url: withHighlight(hit.url, result.query.terms) };
+    if (at?.dataset['code'] === hit.code) return fillHit(at, linked, href);
+    const li = el('li', 'hit');
+    li.dataset['code'] = hit.code;
+    fillHit(li, linked, href);
+    list.insertBefore(li, at ?? null);
+  });
+  while (list.children.length > result.hits.length) list.lastElementChild!.remove();
+}
+
+function fillHit(li: HTMLElement, hit: Hit, href: (url: string) => string): void {
+  const link = li.querySelector<HTMLAnchorElement>('a.hit-link') ?? li.appendChild(el('a', 'hit-link'));
+  if (link.textContent !== hit.title) link.textContent = hit.title;
+  link.href = href(hit.url);
+  for (const child of [...li.children]) if (child !== link) child.remove();
+  const meta = el('p', 'hit-meta');
+  meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_NAMES.get(c) ?? c).join(', ')}`);
+  li.append(meta, el('p', 'hit-summary', hit.summary));
+  if (hit.excerpt) {
+    const excerpt = el('p', 'hit-excerpt');
+    setExcerpt(excerpt, hit.excerpt);
+    li.append(excerpt);
+  }
 }
 
 /** The empty state for `raw`, from the page's template: never a blank. */
@@ -90,3 +105,37 @@ export const statusText = (result: SearchResult, raw: string) =>
   (result.hits.length === 0
     ? `No errors match “${shortQuery(raw)}”.`
     : `${result.hits.length} ${result.hits.length === 1 ? 'error matches' : 'errors match'}.`) + (result.note ? ` ${result.note}` : '');
+
+/**
+ * Runs a search in two steps while the full text is still loading: `show` gets the ranker's
+ * results at once (`final` false), then the fused ones (`final` true); once the full text has
+ * loaded, only the fused ones. Returns false when `current()` says a newer search has started.
+ */
+export async function searchInSteps(
+  engine: SearchEngine,
+  raw: string,
+  limit: number,
+  current: () => boolean,
+  show: (result: SearchResult, final: boolean) => void,
+): Promise<boolean> {
+  if (!engine.ready) {
+    const quick = await engine.searchKnown(raw, limit);
+    if (!current()) return false;
+    show(quick, false);
+  }
+  const result = await engine.search(raw, limit);
+  if (!current()) return false;
+  show(result, true);
+  return true;
+}
+
+/**
+ * The result to render into `list`, which shows `shown`: when the pointer is over the list or
+ * the keyboard focus is in it, the hits shown keep their places (keepPlaces), so nothing moves
+ * under the pointer and the focused hit stays the focused one; otherwise `next` as ranked.
+ */
+export function steady(list: HTMLElement, shown: SearchResult | undefined, next: SearchResult, limit: number): SearchResult {
+  const engaged = list.matches(':hover') || list.contains(document.activeElement);
+  if (!shown || !engaged) return next;
+  return { ...next, hits: keepPlaces(shown.hits, next.hits, limit) };
+}

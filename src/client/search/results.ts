@@ -9,9 +9,12 @@
  */
 import { addressQuery, capCodePoints } from '../../lib/search/cap.ts';
 import { recallPaste, rememberPaste } from './handoff';
-import { renderEmpty, renderHits, statusText, type SearchSite } from './render';
+import type { SearchResult } from '../../lib/search/engine.ts';
+import { renderEmpty, renderHits, searchInSteps, statusText, steady, type SearchSite } from './render';
 
 const DEBOUNCE_MS = 80;
+/** Results on the page (the engine's own default). */
+const MAX_HITS = 10;
 /** Code points of the query shown in the tab's title. */
 const TITLE_QUERY = 60;
 
@@ -44,15 +47,22 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
     }
     root.setAttribute('aria-busy', 'true');
     const engine = await site.loadEngine();
-    const result = await engine.search(raw);
-    if (mine !== seq) return;
-    root.removeAttribute('aria-busy');
-    renderHits(list, result, { href: site.href });
-    if (result.hits.length) emptyBox.replaceChildren();
-    else renderEmpty(emptyBox, raw, { empty });
-    status.textContent = statusText(result, raw);
-    const shown = capCodePoints(raw, TITLE_QUERY);
-    document.title = `${shown}${shown.length < raw.length ? '…' : ''} · ${pageTitle}`;
+    let shown: SearchResult | undefined;
+    // While Pagefind loads, the ranker's results show at once (the page stays busy); the full
+    // ones replace them without moving what the pointer or the keyboard is on (steady).
+    const done = await searchInSteps(engine, raw, MAX_HITS, () => mine === seq, (result, final) => {
+      const hits = final ? steady(list, shown, result, MAX_HITS) : result;
+      renderHits(list, hits, { href: site.href });
+      shown = result;
+      if (!final) return;
+      root.removeAttribute('aria-busy');
+      if (result.hits.length) emptyBox.replaceChildren();
+      else renderEmpty(emptyBox, raw, { empty });
+      status.textContent = statusText(result, raw);
+    });
+    if (!done) return;
+    const titled = capCodePoints(raw, TITLE_QUERY);
+    document.title = `${titled}${titled.length < raw.length ? '…' : ''} · ${pageTitle}`;
   }
 
   input.addEventListener('input', () => {

@@ -1,7 +1,7 @@
 /**
  * The one piece of HTML search writes into a page: a result's excerpt, text with the matched
  * words in <mark>. Online it comes from Pagefind, offline from the export's excerpts
- * (src/lib/export/fullText.ts), and both go through excerptHtml, as the createHTML of the
+ * (src/lib/search/fullText.ts), and both go through excerptHtml, as the createHTML of the
  * site's only Trusted Types policy (src/client/search/policy.ts; astro.config.mjs requires
  * Trusted Types and allows this policy alone).
  */

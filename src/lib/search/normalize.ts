@@ -14,7 +14,7 @@ export const MAX_TERMS = 40;
 /** Words that say nothing about which error it is (plus the keys of QuickBooks' fault JSON). */
 const STOP = new Set(
   ('a about after again all also am an and any are as at be been before being both but by can could did do does ' +
-    'doing done each for from get gets got had has have having he her here him his how i if in into is it its just ' +
+    'doing done during each for from get gets got had has have having he her here him his how i if in into is it its just ' +
     'me more most my no not now of off on once only or other our out over please said say says she should so some ' +
     'still such than that the their them then there these they this those through to too under until up us very via ' +
     'was we were what when where which while who why will with would yet you your ' +

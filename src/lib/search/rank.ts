@@ -12,6 +12,7 @@
  */
 import { isTerm, normalizeQuery, stem, words } from './normalize.ts';
 import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
+import { rankWeight, type Field } from './weights.ts';
 
 /**
  * Query word → words of the pages that mean the same here. Maps, not plain objects: a query
@@ -40,34 +41,37 @@ for (const p of 'client:client customer:client invoice:invoice item:item product
 /** How much a page whose primary category is a record the query names gains, as a factor. */
 const RECORD_FACTOR = 1.15;
 
+/** One field of a page as the ranker matches it (a page's aliases and fault texts are one unit each). */
 interface Unit {
   /** Reason shown when this unit matches. */
-  r: string;
-  /** Weight of the field. */
-  w: number;
+  reason: string;
+  /** Weight of the field (weights.ts). */
+  weight: number;
   /** Stems of its meaningful words. */
-  s: Set<string>;
+  stems: Set<string>;
   /** Sum of their IDF (set once the catalog is indexed). */
-  o: number;
+  idfSum: number;
   /** All its stems in order (QuickBooks texts only, for phrase matching). */
-  q?: string[];
+  sequence?: string[];
 }
 interface Entry {
-  d: SearchDoc;
-  u: Unit[];
-  codes: Set<string>;
+  doc: SearchDoc;
+  units: Unit[];
+  /** The QuickBooks fault codes of the page. */
+  faultCodes: Set<string>;
 }
 interface Index {
-  e: Entry[];
+  entries: Entry[];
   /** Stem → its IDF: rarer in the catalog, higher. */
   idf: Map<string, number>;
-  codes: Set<string>;
+  /** Every fault code of the catalog. */
+  faultCodes: Set<string>;
 }
 
-function unit(r: string, w: number, text: string, phrase?: boolean): Unit {
+function unit(reason: string, field: Field, text: string, phrase?: boolean): Unit {
   const ws = words(text);
-  const u: Unit = { r, w, s: new Set(ws.filter(isTerm).map(stem)), o: 0 };
-  if (phrase) u.q = ws.map(stem);
+  const u: Unit = { reason, weight: rankWeight(field), stems: new Set(ws.filter(isTerm).map(stem)), idfSum: 0 };
+  if (phrase) u.sequence = ws.map(stem);
   return u;
 }
 
@@ -75,48 +79,49 @@ const cache = new WeakMap<readonly SearchDoc[], Index>();
 
 function build(docs: readonly SearchDoc[]): Index {
   const df = new Map<string, number>();
-  const codes = new Set<string>();
-  const e = docs.map((d) => {
-    const u = [
-      unit('code', 3, d.code),
-      unit('title', 3, d.title),
-      ...d.aliases.map((a) => unit('alias', 3, a)),
-      ...d.faults.flatMap((f) => [unit('message', 2, f.message, true), unit('message', 2, f.name ?? '', true)]),
-      unit('summary', 1.5, d.summary),
-      unit('category', 1, d.categories.join(' ')),
-      unit('fix', 0.5, d.fixWhere),
-      unit('body', 0.5, d.body ?? ''),
+  const faultCodes = new Set<string>();
+  const entries = docs.map((doc): Entry => {
+    const units = [
+      unit('code', 'code', doc.code),
+      unit('title', 'title', doc.title),
+      ...doc.aliases.map((a) => unit('alias', 'aliases', a)),
+      ...doc.faults.flatMap((f) => [unit('message', 'faults', f.message, true), unit('message', 'faults', f.name ?? '', true)]),
+      unit('summary', 'summary', doc.summary),
+      unit('category', 'categories', doc.categories.join(' ')),
+      unit('fix', 'fixWhere', doc.fixWhere),
+      unit('body', 'body', doc.body ?? ''),
     ];
-    const fc = new Set(d.faults.flatMap((f) => (f.code ? [f.code] : [])));
-    fc.forEach((c) => codes.add(c));
-    new Set(u.flatMap((x) => [...x.s])).forEach((s) => df.set(s, (df.get(s) ?? 0) + 1));
-    return { d, u, codes: fc };
+    const own = new Set(doc.faults.flatMap((f) => (f.code ? [f.code] : [])));
+    own.forEach((code) => faultCodes.add(code));
+    new Set(units.flatMap((u) => [...u.stems])).forEach((s) => df.set(s, (df.get(s) ?? 0) + 1));
+    return { doc, units, faultCodes: own };
   });
   const idf = new Map<string, number>();
-  df.forEach((f, s) => idf.set(s, Math.log(1 + (docs.length - f + 0.5) / (f + 0.5))));
-  for (const { u } of e) for (const x of u) x.s.forEach((s) => (x.o += idf.get(s)!));
-  return { e, idf, codes };
+  df.forEach((count, s) => idf.set(s, Math.log(1 + (docs.length - count + 0.5) / (count + 0.5))));
+  for (const { units } of entries) for (const u of units) u.stems.forEach((s) => (u.idfSum += idf.get(s)!));
+  return { entries, idf, faultCodes };
 }
 
 /** Optimal-string-alignment distance of a and b is at most k. */
 function near(a: string, b: string, k: number): boolean {
   if (Math.abs(a.length - b.length) > k) return false;
-  let p2: number[] = [];
-  let p = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Rows of the edit-distance table: two rows back (for transpositions), the previous one, this one.
+  let older: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const c = [i];
+    const current = [i];
     let low = i;
     for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(p[j]! + 1, c[j - 1]! + 1, p[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, p2[j - 2]! + 1);
-      c[j] = v;
-      low = Math.min(low, v);
+      let cost = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, older[j - 2]! + 1);
+      current[j] = cost;
+      low = Math.min(low, cost);
     }
     if (low > k) return false;
-    p2 = p;
-    p = c;
+    older = previous;
+    previous = current;
   }
-  return p[b.length]! <= k;
+  return previous[b.length]! <= k;
 }
 
 /**
@@ -135,12 +140,13 @@ export function occursIn(raw: string, stems: ReadonlySet<string>): boolean {
 /** Length of the longest run of words a and b have in common. */
 function run(a: string[], b: string[]): number {
   let best = 0;
-  let p = new Array<number>(b.length + 1).fill(0);
-  for (const x of a) {
-    const c = [0];
-    b.forEach((y, j) => (c[j + 1] = x === y ? p[j]! + 1 : 0));
-    best = Math.max(best, ...c);
-    p = c;
+  // previous[j]: the run of words in common ending at the previous word of a and the word j of b.
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (const word of a) {
+    const current = [0];
+    b.forEach((other, j) => (current[j + 1] = word === other ? previous[j]! + 1 : 0));
+    best = Math.max(best, ...current);
+    previous = current;
   }
   return best;
 }
@@ -153,81 +159,82 @@ function run(a: string[], b: string[]): number {
 export function rankKnown(query: NormalizedQuery | string, docs: readonly SearchDoc[]): RankedResult[] {
   let ix = cache.get(docs);
   if (!ix) cache.set(docs, (ix = build(docs)));
-  const { idf, codes } = ix;
-  const q = typeof query === 'string' ? normalizeQuery(query, codes) : query;
+  const { idf, faultCodes } = ix;
+  const q = typeof query === 'string' ? normalizeQuery(query, faultCodes) : query;
   const toks = q.text.split(' ');
-  const wanted = new Set([...q.faultCodes, ...toks.filter((t) => codes.has(t))]);
+  const wanted = new Set([...q.faultCodes, ...toks.filter((t) => faultCodes.has(t))]);
   const seq = words(q.text).map(stem);
 
-  // Each query word → the page stems it stands for, with their weight and how it matched.
+  // Each query word → the page stems it stands for: [weight, how it matched ('' as itself)].
   const terms = [...new Set(q.terms)].map((raw) => {
     const t = stem(raw);
-    const c = new Map<string, [number, string]>();
+    const candidates = new Map<string, [number, string]>();
     const top = idf.get(t) ?? Infinity;
-    const add = (v: string, m: number, r: string): void => {
-      const w = idf.get(v);
-      if (w && !c.has(v)) c.set(v, [m * Math.min(top, w), r]);
+    const add = (candidate: string, factor: number, how: string): void => {
+      const w = idf.get(candidate);
+      if (w && !candidates.has(candidate)) candidates.set(candidate, [factor * Math.min(top, w), how]);
     };
     add(t, 1, '');
-    for (const v of SYN.get(t) ?? []) add(v, 0.8, 'synonym');
+    for (const synonym of SYN.get(t) ?? []) add(synonym, 0.8, 'synonym');
     if (!idf.has(t) && raw.length > 3)
-      for (const v of idf.keys())
-        if (near(t, v, raw.length > 7 ? 2 : 1)) add(v, 0.7, 'typo');
-        else if (v.startsWith(t)) add(v, 0.6, 'prefix');
-    return c;
+      for (const known of idf.keys())
+        if (near(t, known, raw.length > 7 ? 2 : 1)) add(known, 0.7, 'typo');
+        else if (known.startsWith(t)) add(known, 0.6, 'prefix');
+    return candidates;
   });
   let total = 0;
-  for (const c of terms) total += Math.max(0, ...[...c.values()].map((x) => x[0]));
+  for (const candidates of terms) total += Math.max(0, ...[...candidates.values()].map(([w]) => w));
   const records = new Set(q.terms.flatMap((raw) => RECORD.get(stem(raw)) ?? []));
 
   const out: RankedResult[] = [];
-  for (const { d, u, codes: dc } of ix.e) {
+  for (const { doc, units, faultCodes: docCodes } of ix.entries) {
     let score = 0;
     const why = new Set<string>();
-    for (const c of wanted)
-      if (dc.has(c)) {
-        score += 20 + 4 / dc.size;
-        why.add('fault ' + c);
+    for (const code of wanted)
+      if (docCodes.has(code)) {
+        score += 20 + 4 / docCodes.size;
+        why.add('fault ' + code);
       }
-    if (toks.includes(d.code)) {
+    if (toks.includes(doc.code)) {
       score += 40;
       why.add('error code');
     }
-    const cover = u.map(() => 0);
-    for (const c of terms) {
+    // How much of the query each unit covers.
+    const cover = units.map(() => 0);
+    for (const candidates of terms) {
       let best = 0;
-      let r: string[] = [];
-      u.forEach((x, i) => {
-        let h = 0;
+      let reasons: string[] = [];
+      units.forEach((u, i) => {
+        let hit = 0;
         let how = '';
-        c.forEach(([w, m], v) => {
-          if (w > h && x.s.has(v)) [h, how] = [w, m];
+        candidates.forEach(([w, matched], candidate) => {
+          if (w > hit && u.stems.has(candidate)) [hit, how] = [w, matched];
         });
-        cover[i]! += h;
-        if (h * x.w > best) [best, r] = [h * x.w, [x.r, how]];
+        cover[i]! += hit;
+        if (hit * u.weight > best) [best, reasons] = [hit * u.weight, [u.reason, how]];
       });
       score += best;
-      r.forEach((x) => x && why.add(x));
+      reasons.forEach((r) => r && why.add(r));
     }
     // The field that covers the query best (an alias typed in full, a title) counts again.
     let bonus = 0;
-    u.forEach((x, i) => {
-      if (x.r !== 'body' && cover[i]) bonus = Math.max(bonus, x.w * 4 * (cover[i]! / total) * Math.min(1, cover[i]! / x.o));
+    units.forEach((u, i) => {
+      if (u.reason !== 'body' && cover[i]) bonus = Math.max(bonus, u.weight * 4 * (cover[i]! / total) * Math.min(1, cover[i]! / u.idfSum));
     });
     score += bonus;
     // A pasted QuickBooks message: the longest run of words shared with one of its texts.
     let msg = 0;
-    for (const x of u)
-      if (x.q?.length) {
-        const n = run(seq, x.q);
-        if (n > 2 || (n > 1 && n === x.q.length)) msg = Math.max(msg, (8 * n) / x.q.length + n);
+    for (const u of units)
+      if (u.sequence?.length) {
+        const n = run(seq, u.sequence);
+        if (n > 2 || (n > 1 && n === u.sequence.length)) msg = Math.max(msg, (8 * n) / u.sequence.length + n);
       }
     if (msg) {
       score += msg;
       why.add('quickbooks message');
     }
-    if (records.has(d.categories[0] ?? '')) score *= RECORD_FACTOR;
-    if (score > 0) out.push({ code: d.code, score: Math.round(score * 1000) / 1000, reasons: [...why] });
+    if (records.has(doc.categories[0] ?? '')) score *= RECORD_FACTOR;
+    if (score > 0) out.push({ code: doc.code, score: Math.round(score * 1000) / 1000, reasons: [...why] });
   }
   return out.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
 }

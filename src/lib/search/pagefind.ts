@@ -3,8 +3,8 @@
  * result by its fragment id; search-data.json carries that id for every error page
  * (integrations/pagefind.ts), so results map to codes without downloading a fragment each.
  */
-import type { SearchDoc } from '../../lib/search/types.ts';
-import { onlyMarks, type FullText } from './engine';
+import type { SearchDoc } from './types.ts';
+import { onlyMarks, type FullText } from './engine.ts';
 
 /** A search doc as search-data.json has it: with the id Pagefind gave the page. */
 export type IndexedDoc = SearchDoc & { pagefindId?: string };

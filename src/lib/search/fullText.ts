@@ -4,10 +4,12 @@
  * offline.ts). Both sides use these options, with the online search's own word splitting
  * and stemming (src/lib/search/normalize.ts), so a query means the same words offline.
  */
+import { paths } from '../urls.ts';
 import type { Options } from 'minisearch';
-import { isTerm, stem, words } from '../search/normalize.ts';
-import type { SearchDoc } from '../search/types.ts';
-import type { Section } from './pagefindText.ts';
+import { isTerm, stem, words } from './normalize.ts';
+import type { SearchDoc } from './types.ts';
+import type { Section } from './fragments.ts';
+import { FULL_TEXT_BOOST } from './weights.ts';
 
 /** One error page as MiniSearch indexes it. */
 export interface FullTextDoc {
@@ -29,16 +31,15 @@ export interface OfflineSearchData {
 /** The global that search-index.js sets. */
 export const SEARCH_DATA_GLOBAL = 'QBO_HELP_SEARCH';
 
-/** Field weights, as the error page gives them to Pagefind (src/layouts/ErrorPage.astro). */
-const BOOST = { code: 10, title: 10, aliases: 7, faults: 7, summary: 5, text: 1 };
 
 export const fullTextOptions: Options<FullTextDoc> = {
   idField: 'code',
-  fields: Object.keys(BOOST),
+  fields: Object.keys(FULL_TEXT_BOOST),
   tokenize: (text) => words(text),
   processTerm: (term) => (isTerm(term) ? stem(term) : null),
   searchOptions: {
-    boost: BOOST,
+    // The error page gives Pagefind the same weights (weights.ts).
+    boost: FULL_TEXT_BOOST,
     // Like Pagefind: every word must match (the engine relaxes long queries itself).
     combineWith: 'AND',
     prefix: (term) => term.length > 3,
@@ -94,7 +95,7 @@ export function fragmentOf(code: string, sections: readonly Section[], stems: Re
     const e = excerptOf(s.text, stems);
     if (e && e.marks > (best?.marks ?? 0)) best = { id: s.id, ...e };
   }
-  if (best) return { url: `/errors/${code}/#${best.id}`, excerpt: best.html };
+  if (best) return { url: paths.error(code, best.id), excerpt: best.html };
   const page = excerptOf(sections.map((s) => s.text).join(' '), stems);
   return page ? { excerpt: page.html } : {};
 }

@@ -1,5 +1,6 @@
 /**
- * The text of the error pages as Pagefind indexed it, read back from its fragment files
+ * The reader of Pagefind's fragments, used by the build (integrations/pagefind.ts) and the
+ * export (scripts/export.ts). The text of the error pages as Pagefind indexed it, read back from its fragment files
  * (dist/pagefind/fragment/*.pf_fragment, gzipped JSON after a "pagefind_dcd" signature), so the
  * offline full text covers exactly the text the online one does, split into the same sections.
  */
@@ -25,8 +26,8 @@ export function parseFragment(text: string): PagefindFragment {
 
 /**
  * Splits a page's text at its h2/h3 anchors (`location` counts whitespace-separated words).
- * A section starts with its heading; a heading link's hidden label that repeats the heading
- * ("What it means. #Link to section: What it means.") is dropped.
+ * A section starts with its heading. (The heading's "#" link is not in the text: the pages mark
+ * it data-pagefind-ignore.)
  */
 export function sectionsOf(fragment: PagefindFragment): Section[] {
   const words = fragment.content.split(/\s+/).filter(Boolean);
@@ -36,20 +37,14 @@ export function sectionsOf(fragment: PagefindFragment): Section[] {
   const sections: Section[] = [];
   let start = 0;
   let id: string | undefined;
-  let heading = '';
   const push = (end: number) => {
-    let text = words.slice(start, end).join(' ');
-    if (heading) {
-      const again = text.indexOf(`${heading}.`, heading.length);
-      if (again > 0 && again < heading.length + 40) text = `${heading}. ${text.slice(again + heading.length + 1).trim()}`;
-    }
+    const text = words.slice(start, end).join(' ');
     if (text) sections.push(id ? { id, text } : { text });
   };
   for (const a of cuts) {
     push(a.location);
     start = a.location;
     id = a.id;
-    heading = a.text.trim();
   }
   push(words.length);
   return sections;

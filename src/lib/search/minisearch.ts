@@ -1,11 +1,11 @@
 /**
  * MiniSearch as the full-text index of the offline copy (engine.ts), loaded from the index
- * that the export prebuilt (src/lib/export/fullText.ts). Excerpts and section links are made
+ * that the export prebuilt (src/lib/search/fullText.ts). Excerpts and section links are made
  * from the page sections the index carries, as Pagefind makes them online.
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { fragmentOf, fullTextOptions, type FullTextDoc, type OfflineSearchData } from '../../lib/export/fullText.ts';
-import type { FullText } from './engine';
+import { fragmentOf, fullTextOptions, type FullTextDoc, type OfflineSearchData } from './fullText.ts';
+import type { FullText } from './engine.ts';
 
 export function miniSearchFullText(data: OfflineSearchData): FullText {
   const index = MiniSearch.loadJS<FullTextDoc>(data.index as AsPlainObject, fullTextOptions);

@@ -5,9 +5,10 @@
  * (minisearch.ts), because Pagefind cannot load from file://. Loaded only when someone starts
  * to search.
  */
-import { normalizeQuery, stem, words } from '../../lib/search/normalize.ts';
-import { occursIn, rankKnown } from '../../lib/search/rank.ts';
-import type { NormalizedQuery, SearchDoc } from '../../lib/search/types.ts';
+import { paths } from '../urls.ts';
+import { normalizeQuery, stem, words } from './normalize.ts';
+import { occursIn, rankKnown } from './rank.ts';
+import type { NormalizedQuery, SearchDoc } from './types.ts';
 
 export interface Hit {
   code: string;
@@ -29,7 +30,7 @@ export interface SearchResult {
 
 /** The part of a page a full-text match points to; each field falls back to the page and its summary. */
 export interface Fragment {
-  /** A site URL ("/errors/x/#how-to-fix"). */
+  /** A site URL (a paths.error() path). */
   url?: string | undefined;
   /** HTML with only <mark> elements. */
   excerpt?: string | undefined;
@@ -78,19 +79,68 @@ function faultExcerpt(doc: SearchDoc, query: NormalizedQuery): string {
   return highlight(text, [...query.terms, ...query.faultCodes]);
 }
 
+/**
+ * The hits to show when better results arrive for a list someone is already on (the pointer
+ * over it, or the keyboard in it): the hits shown keep their places, with their new data where
+ * the new results have them, and the new results' other hits follow, up to `limit`.
+ */
+export function keepPlaces(shown: readonly Hit[], next: readonly Hit[], limit: number): Hit[] {
+  const nextByCode = new Map(next.map((h) => [h.code, h]));
+  const kept = shown.map((h) => nextByCode.get(h.code) ?? h);
+  const codes = new Set(kept.map((h) => h.code));
+  return [...kept, ...next.filter((h) => !codes.has(h.code))].slice(0, Math.max(limit, kept.length));
+}
+
 export class SearchEngine {
   readonly #docs: SearchDoc[];
   readonly #byCode: Map<string, SearchDoc>;
   readonly #faultCodes: ReadonlySet<string>;
-  readonly #fullText: FullText | undefined;
+  #fullText: FullText | undefined;
+  #settled = true;
+  #pending: Promise<FullText | undefined> | undefined;
+  #load: (() => Promise<FullText>) | undefined;
   readonly #note: string | undefined;
 
-  constructor(docs: SearchDoc[], fullText?: FullText, note?: string) {
+  /**
+   * `fullText` may still be loading (a promise), or be loaded by the first search() (a function):
+   * meanwhile the structured ranker answers alone (searchKnown), and search() waits for it. A full
+   * text that fails to load leaves the ranker alone.
+   */
+  constructor(docs: SearchDoc[], fullText?: FullText | Promise<FullText> | (() => Promise<FullText>), note?: string) {
     this.#note = note;
     this.#docs = docs;
     this.#byCode = new Map(docs.map((d) => [d.code, d]));
     this.#faultCodes = new Set(docs.flatMap((d) => d.faults.flatMap((f) => (f.code ? [f.code] : []))));
-    this.#fullText = fullText;
+    if (typeof fullText === 'function') {
+      this.#settled = false;
+      this.#load = fullText;
+    } else if (fullText instanceof Promise) {
+      this.#wait(fullText);
+    } else {
+      this.#fullText = fullText;
+    }
+  }
+
+  #wait(loading: Promise<FullText>): void {
+    this.#settled = false;
+    this.#pending = loading
+      .then(
+        (loaded) => (this.#fullText = loaded),
+        () => undefined,
+      )
+      .finally(() => (this.#settled = true));
+  }
+
+  /** Starts loading a full text given as a function, once. */
+  #start(): void {
+    const load = this.#load;
+    this.#load = undefined;
+    if (load) this.#wait(Promise.resolve().then(load));
+  }
+
+  /** Whether search() answers at once: the full text has loaded, or there is none to wait for. */
+  get ready(): boolean {
+    return this.#settled;
   }
 
   /**
@@ -111,7 +161,19 @@ export class SearchEngine {
     return ask.some((w) => occursIn(w, stems)) ? hits : [];
   }
 
+  /** The results of the structured ranker alone (what search() gives before the full text has loaded). */
+  searchKnown(raw: string, limit = MAX_HITS): Promise<SearchResult> {
+    return this.#search(raw, limit, undefined);
+  }
+
+  /** The results of the ranker fused with the full text (waiting for it to load). */
   async search(raw: string, limit = MAX_HITS): Promise<SearchResult> {
+    this.#start();
+    if (!this.#settled) await this.#pending;
+    return this.#search(raw, limit, this.#fullText);
+  }
+
+  async #search(raw: string, limit: number, fullTextIndex: FullText | undefined): Promise<SearchResult> {
     const query = normalizeQuery(raw, this.#faultCodes);
     const note = this.#note ? { note: this.#note } : {};
     if (!query.terms.length && !query.faultCodes.length) return { query, hits: [], ...note };
@@ -122,12 +184,12 @@ export class SearchEngine {
     for (const r of known) scores.set(r.code, r.score / top);
 
     const pages = new Map<string, FullTextHit>();
-    if (this.#fullText && query.terms.length) {
+    if (fullTextIndex && query.terms.length) {
       // A full-text index wants every word to match; ask it about the whole query and about
       // each distinctive word alone, so that long queries still find the best pages.
       const single = [...query.terms].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, MAX_TERM_SEARCHES);
       const asks = [query.terms, ...(single.length > 1 ? single.map((w) => [w]) : [])];
-      const answers = await Promise.all(asks.map(async (ask) => this.#really(ask, await this.#fullText!.search(ask.join(' ')))));
+      const answers = await Promise.all(asks.map(async (ask) => this.#really(ask, await fullTextIndex.search(ask.join(' ')))));
       const fullText = new Map<string, number>();
       answers.forEach((results, i) => {
         const best = results[0]?.score || 1;
@@ -154,7 +216,7 @@ export class SearchEngine {
           title: doc.title,
           summary: doc.summary,
           categories: doc.categories,
-          url: fragment?.url ?? `/errors/${code}/`,
+          url: fragment?.url ?? paths.error(code),
           excerpt: faultExcerpt(doc, query) || fragment?.excerpt || '',
         };
       }),

@@ -1,0 +1,133 @@
+/**
+ * The search engine's fusion, on plain data, without a browser (issue 11): the structured
+ * ranker's results fused with a full-text index's, the index asked about the whole query and
+ * about each word alone, its answer dropped when its best page has none of the words asked, the
+ * fragment's link and excerpt used, and the ranker answering alone while the index still loads.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { keepPlaces, SearchEngine, type FullText, type FullTextHit, type Hit } from '../../src/lib/search/engine.ts';
+import type { SearchDoc } from '../../src/lib/search/types.ts';
+
+const doc = (code: string, title: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
+  code,
+  title,
+  summary: '',
+  categories: ['invoice'],
+  fixWhere: 'quickbooks',
+  faults: [],
+  aliases: [],
+  ...extra,
+});
+
+const DOCS: SearchDoc[] = [
+  doc('invoice-closed-period', 'Invoice dated in a closed period', { faults: [{ code: '6210', name: 'Account Period Closed', message: 'The account period has closed.' }] }),
+  doc('invoice-deleted', 'Invoice deleted in QuickBooks'),
+  doc('item-inactive', 'Item is inactive'),
+];
+
+/** A full-text index that answers from a table: query → [code, score, page text]. */
+function fakeFullText(answers: Record<string, [string, number, string][]>, asked: string[] = []): FullText {
+  return {
+    async search(q) {
+      asked.push(q);
+      return (Object.hasOwn(answers, q) ? answers[q]! : []).map(
+        ([code, score, text]): FullTextHit => ({
+          code,
+          score,
+          text: async () => text,
+          fragment: async () => ({ url: `/errors/${code}/#how-to-fix`, excerpt: `<mark>${q}</mark> in ${code}` }),
+        }),
+      );
+    },
+  };
+}
+
+test('the ranker alone: a title match first, linked to the page, no excerpt', async () => {
+  const { hits } = await new SearchEngine(DOCS).search('closed period');
+  assert.equal(hits[0]!.code, 'invoice-closed-period');
+  assert.equal(hits[0]!.url, '/errors/invoice-closed-period/');
+  assert.equal(hits[0]!.excerpt, '');
+});
+
+test('a page only the full text finds joins the results, with its section and excerpt', async () => {
+  const asked: string[] = [];
+  const fullText = fakeFullText({ resubmit: [['item-inactive', 5, 'To resubmit it, make the item active.']] }, asked);
+  const { hits } = await new SearchEngine(DOCS, fullText).search('resubmit');
+  assert.deepEqual(asked, ['resubmit']);
+  assert.deepEqual(
+    hits.map((h) => [h.code, h.url, h.excerpt]),
+    [['item-inactive', '/errors/item-inactive/#how-to-fix', '<mark>resubmit</mark> in item-inactive']],
+  );
+});
+
+test('the full text adds to the ranker: it breaks a tie between two pages the ranker finds alike', async () => {
+  const docs = [doc('a-page', 'Sync stopped'), doc('b-page', 'Sync stopped')];
+  const tie = await new SearchEngine(docs).search('sync stopped');
+  assert.deepEqual(tie.hits.map((h) => h.code), ['a-page', 'b-page']);
+  const fullText = fakeFullText({ 'sync stopped': [['b-page', 9, 'sync stopped']], sync: [['b-page', 1, 'sync']], stopped: [['b-page', 1, 'stopped']] });
+  const fused = await new SearchEngine(docs, fullText).search('sync stopped');
+  assert.deepEqual(fused.hits.map((h) => h.code), ['b-page', 'a-page']);
+});
+
+test('long queries: the whole query, then each word alone (longest first, at most six)', async () => {
+  const asked: string[] = [];
+  await new SearchEngine(DOCS, fakeFullText({}, asked)).search('invoice closed period resubmited quickbooks workiz payments');
+  assert.equal(asked[0], 'invoice closed period resubmited quickbooks workiz payments');
+  assert.deepEqual(asked.slice(1), ['quickbooks', 'resubmited', 'payments', 'invoice', 'closed', 'period']);
+});
+
+test("an answer whose best page has none of the words asked is dropped (Pagefind's 'alert' as 'a')", async () => {
+  const fullText = fakeFullText({ alert: [['item-inactive', 3, 'a page with a word and a letter a']] });
+  const { hits } = await new SearchEngine(DOCS, fullText).search('alert');
+  assert.deepEqual(hits, []);
+});
+
+test('a fault code: its page first, with the fault as the excerpt, whatever the full text says', async () => {
+  const fullText = fakeFullText({});
+  const { hits, query } = await new SearchEngine(DOCS, fullText).search('fault 6210');
+  assert.deepEqual(query.faultCodes, ['6210']);
+  assert.equal(hits[0]!.code, 'invoice-closed-period');
+  assert.equal(hits[0]!.excerpt, 'Fault <mark>6210</mark> · Account Period Closed: The account period has closed.');
+});
+
+test('while the full text loads, the ranker answers (searchKnown); search() waits for it; a failed load leaves the ranker', async () => {
+  let arrive!: (f: FullText) => void;
+  const loading = new Promise<FullText>((resolve) => (arrive = resolve));
+  const engine = new SearchEngine(DOCS, loading);
+  assert.equal(engine.ready, false);
+  assert.deepEqual((await engine.searchKnown('resubmit')).hits, []);
+  const later = engine.search('resubmit');
+  arrive(fakeFullText({ resubmit: [['item-inactive', 5, 'resubmit it']] }));
+  assert.deepEqual((await later).hits.map((h) => h.code), ['item-inactive']);
+  assert.equal(engine.ready, true);
+
+  const broken = new SearchEngine(DOCS, Promise.reject(new Error('no Pagefind')));
+  assert.deepEqual((await broken.search('closed period')).hits.map((h) => h.code)[0], 'invoice-closed-period');
+  assert.equal(broken.ready, true);
+});
+
+test('keepPlaces: the hits shown keep their places, new ones follow', () => {
+  const hit = (code: string, excerpt = ''): Hit => ({ code, title: code, summary: '', categories: [], url: `/errors/${code}/`, excerpt });
+  const shown = [hit('a'), hit('b'), hit('c')];
+  const next = [hit('d', 'x'), hit('b', 'better'), hit('a'), hit('e')];
+  assert.deepEqual(
+    keepPlaces(shown, next, 4).map((h) => [h.code, h.excerpt]),
+    [['a', ''], ['b', 'better'], ['c', ''], ['d', 'x']],
+  );
+  assert.deepEqual(keepPlaces([], next, 2).map((h) => h.code), ['d', 'b']);
+});
+
+test('highlight: the link carries the searched words, the page finds them by stem (as search matched them: closing for closed)', async () => {
+  const { withHighlight, highlightTerms, highlightRanges } = await import('../../src/lib/search/highlight.ts');
+  assert.equal(withHighlight('/errors/x/#how-to-fix', ['closed', 'period']), '/errors/x/?highlight=closed+period#how-to-fix');
+  assert.equal(withHighlight('/errors/x/', []), '/errors/x/');
+  assert.ok(withHighlight('/errors/x/', Array(40).fill('abcdefghijklmnopqrstuvwxyzabcdefghijklm')).length < 400);
+  assert.deepEqual(highlightTerms('?highlight=closed+period&x=1'), ['closed', 'period']);
+  assert.deepEqual(highlightTerms('?q=closed'), []);
+  const text = 'The period was closed; closing dates and Periods.';
+  assert.deepEqual(
+    highlightRanges(text, ['closed', 'period']).map(([s, e]) => text.slice(s, e)),
+    ['period', 'closed', 'closing', 'Periods'],
+  );
+});
