@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST } from './dist.ts';
+import { DIST } from '../../scripts/lib/dist.ts';
 
 const pages = new Map<string, string>();
 /** The text of each element of an error page, one string per text node. */
