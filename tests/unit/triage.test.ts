@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { TRIAGE_DATA } from '../triage-data.ts';
 import { ERRORS } from '../content.ts';
 import { GO_CASES } from '../go-cases.ts';
+import { DONE_PASTE } from '../triage-pastes.ts';
 import { fromCodes, parseCodes, recognise, recordHint, triageIndex } from '../../src/lib/triage/recognise.ts';
 import { extractParts, looksLikeSeveral } from '../../src/lib/triage/extract.ts';
 import { fixPlan, planCodes, planText } from '../../src/lib/triage/plan.ts';
@@ -26,12 +27,6 @@ const paste = (file: string) => {
 };
 const codes = (paste: string) => recognise(index, paste).found.map((f) => f.code);
 const by = (code: string) => ERRORS.find((e) => e.code === code)!;
-
-/** The paste of the issue's "done means": a JSON fault with two errors, two log lines naming a third, one line of something else. */
-export const DONE_PASTE = `{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"Another customer is already using this name. Please use a different name.","code":"6240","element":""},{"Message":"A business validation error has occurred while processing your request","Detail":"Business Validation Error: You must select a customer","code":"6000","element":""}],"type":"ValidationFault"},"time":"2026-11-26T09:14:02.000-08:00"}
-Nov 26, 2026 9:15 AM  Payment P-2201  Failed  Deposited Transaction cannot be changed
-Nov 26, 2026 9:16 AM  Payment P-2202  Failed  This transaction is part of a deposit. If you want to change or delete it, you must edit and remove it from the deposit it appears on.
-Webhook delivery to the dispatch board timed out`;
 
 test('a JSON fault with two errors and two log lines naming a third: three errors, the rest not recognised', () => {
   const r = recognise(index, DONE_PASTE);

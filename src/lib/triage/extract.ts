@@ -31,6 +31,8 @@ export interface LinePart {
   kind: 'line';
   at: number;
   text: string;
+  /** The line without markup (tags), what is matched. */
+  words: string;
   /** What is left of a line that also held a fault part. */
   remnant?: boolean;
 }
@@ -136,8 +138,9 @@ export function extractParts(raw: string): Parts {
   let at = 0;
   for (const line of rest.split('\n')) {
     const remnant = line.includes('\u0000');
-    const clean = squash(line.replace(/\u0000+/g, ' ').replace(/<[^<>]{0,500}>/g, ' '));
-    if (clean) parts.push({ kind: 'line', at, text: clean, ...(remnant && { remnant }) });
+    const shown = squash(line.replace(/\u0000+/g, ' '));
+    const words = squash(shown.replace(/<[^<>]{0,500}>/g, ' '));
+    if (words) parts.push({ kind: 'line', at, text: shown, words, ...(remnant && { remnant }) });
     at += line.length + 1;
   }
 

@@ -291,10 +291,11 @@ export function* recogniseSteps(index: TriageIndex, paste: string, every = 250):
       continue;
     }
     // No message is longer than this: a longer line is read as its start (and costs no more).
-    const text = capCodePoints(part.text, MAX_LINE_CHARS);
+    const text = capCodePoints(part.words, MAX_LINE_CHARS);
+    const shown = capCodePoints(part.text, MAX_LINE_CHARS);
     const named = codesIn(index, text);
     if (named.length) {
-      named.forEach((n) => add(n.code, 'exact', n.former ? `its former code ${n.former}` : 'its error code', text));
+      named.forEach((n) => add(n.code, 'exact', n.former ? `its former code ${n.former}` : 'its error code', shown));
       continue;
     }
     // A list of fault numbers (and nothing else): each one on its own.
@@ -304,13 +305,13 @@ export function* recogniseSteps(index: TriageIndex, paste: string, every = 250):
       continue;
     }
     if (tokens.length === 1 && /^\d{3,5}$/.test(tokens[0]!)) {
-      if (!apply(byFault(index, String(Number(tokens[0])), ''), text)) miss(text);
+      if (!apply(byFault(index, String(Number(tokens[0])), ''), shown)) miss(shown);
       continue;
     }
     if (saysNothing(text)) continue;
     let verdict = judged.get(text);
     if (!verdict) judged.set(text, (verdict = judge(index, text, faultOfLine(index, text))));
-    if (!apply(verdict, text) && !part.remnant) miss(text);
+    if (!apply(verdict, shown) && !part.remnant) miss(shown);
   }
 
   return { found: [...found.values()], choices: [...choices.values()], unrecognised: [...unrecognised.values()], truncated };
