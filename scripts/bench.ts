@@ -23,6 +23,7 @@ import { ROOT, snapshotProject } from './bench/project.ts';
 import { renderMarkdown, tables, type Figures } from './bench/report.ts';
 import { measureFirstSearch, measureLatency, type Query } from './bench/search.ts';
 import { serveStatic } from './bench/server.ts';
+import { measureTriage } from './bench/triage.ts';
 
 const quick = process.argv.includes('--quick');
 interface Step {
@@ -121,7 +122,9 @@ async function main(): Promise<void> {
         await measureLatency(browser, server.origin, queries, 'panel', targets[2]!.path),
         await measureLatency(browser, server.origin, queries, 'page'),
       ];
-      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency };
+      log('triage: paste to plan (20 errors, 1 MB), and an error page\'s first visit');
+      const triage = await measureTriage(browser, server.origin, targets[2]!.path, quick ? 1 : 5);
+      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency, triage };
     } finally {
       await browser.close();
     }

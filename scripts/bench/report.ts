@@ -8,6 +8,7 @@ import type { ExportFigure } from './exporter.ts';
 import type { LighthouseFigure } from './lighthouse.ts';
 import type { PageFigure } from './pages.ts';
 import type { FirstSearch, Latency } from './search.ts';
+import { triageRows, type TriageFigure } from './triage.ts';
 
 export interface Machine {
   date: string;
@@ -33,6 +34,8 @@ export interface Figures {
   latency: Latency[];
   exported: ExportFigure | undefined;
   lighthouse: LighthouseFigure[];
+  /** Triage (issue 10); absent from runs before it. */
+  triage?: TriageFigure;
 }
 
 export const NOTES_START = '<!-- NOTES: kept by npm run bench -->';
@@ -144,6 +147,8 @@ export function tables(f: Figures): string {
       ],
     ),
   );
+
+  if (f.triage) parts.push('\n## Triage\n', table(['figure', 'value'], triageRows(f.triage)));
 
   parts.push('\n## Offline export\n');
   if (!f.exported) {

@@ -160,3 +160,43 @@ test('keyboard only: paste, make the plan, reach the cards; axe finds nothing', 
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 });
+
+test('the header search offers triage for a paste of several errors, and hands the paste over without the address', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/errors/client-inactive/');
+  const box = page.getByRole('searchbox').first();
+  await box.focus();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), DONE_PASTE);
+  await page.keyboard.press('ControlOrMeta+V');
+  const offer = page.getByRole('link', { name: 'Paste several errors? Open triage' });
+  await expect(offer).toBeVisible();
+  await expect(offer).toHaveAttribute('href', '/triage/');
+  await offer.click();
+  await expect(page).toHaveURL(/\/triage\/\?e=client-duplicate-name,invoice-client-not-synced,payment-deposited$/);
+  await expect(results(page)).toHaveCount(3);
+  // One error: no offer.
+  await page.goto('/errors/client-inactive/');
+  await box.focus();
+  await page.evaluate(() => navigator.clipboard.writeText('Deposited Transaction cannot be changed'));
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.locator('.search-hits a').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Paste several errors? Open triage' })).toBeHidden();
+});
+
+test('triage adds nothing to an error page before it is used: no byte of its data or code on the first visit', async ({ page }) => {
+  const triageBytes: string[] = [];
+  page.on('response', async (r) => {
+    const body = await r.body().catch(() => Buffer.alloc(0));
+    if (/triage/.test(new URL(r.url()).pathname) || /Paste several errors\? Open triage|triage-data|data-triage-plan/.test(body.toString('utf8'))) triageBytes.push(r.url());
+  });
+  await page.goto('/errors/invoice-client-not-synced/');
+  await page.mouse.move(200, 200);
+  await page.keyboard.press('Tab');
+  await page.waitForLoadState('networkidle');
+  expect(triageBytes).toEqual([]);
+  // Using the search box brings the offer's code (and only then).
+  await page.getByRole('searchbox').first().fill('6240 6000');
+  await expect(page.locator('.search-hits a').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(triageBytes.length).toBeGreaterThan(0);
+});

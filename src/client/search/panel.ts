@@ -7,6 +7,7 @@
 import { addressQuery } from '../../lib/search/cap.ts';
 import { rememberPaste } from './handoff';
 import { renderEmpty, renderHits, statusText, type SearchSite } from './render';
+import { bindTriageOffer } from '../triage/offer';
 
 const PANEL_HITS = 6;
 const DEBOUNCE_MS = 60;
@@ -21,6 +22,8 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
   const emptyBox = panel.querySelector<HTMLElement>('.search-empty-box')!;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // "Paste several errors? Open triage" (issue 10).
+  const offerTriage = bindTriageOffer(input, panel, site.href);
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.hit-link')];
   const open = (on: boolean) => {
@@ -56,6 +59,7 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     // The link carries the start of a long paste; the search page gets the rest from this tab.
     all.href = `${site.href('/search/')}?q=${encodeURIComponent(addressQuery(raw))}`;
     rememberPaste(raw);
+    offerTriage(raw);
     all.hidden = result.hits.length === 0;
     status.textContent = statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '');
     open(true);

@@ -12,6 +12,7 @@ import type { TriageData } from '../../lib/triage/data';
 import { CONFIDENCE_TEXT, fromCodes, parseCodes, recogniseSteps, triageIndex, type Choice, type Finding, type Triage, type TriageIndex } from '../../lib/triage/recognise';
 import { fixPlan, planCodes, planText, resyncStepText, resyncStepTitle, type PlanStep } from '../../lib/triage/plan';
 import { goTarget } from '../../lib/triage/go';
+import { takeHandedPaste } from './offer';
 
 export interface TriageSite {
   /** The link to a site path ("/errors/x/") from this page. */
@@ -217,9 +218,14 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
   printButton.addEventListener('click', () => window.print());
 
   const e = parseCodes(new URLSearchParams(location.search).get('e'));
+  const handed = takeHandedPaste();
   if (e.length) {
     triage = { found: fromCodes(index, e), choices: [], unrecognised: [], truncated: false };
     show('From the address:');
+  } else if (handed) {
+    // Pasted into the header's search box, which offered triage.
+    box.value = handed;
+    form.requestSubmit();
   }
 }
 
