@@ -200,3 +200,17 @@ test('triage adds nothing to an error page before it is used: no byte of its dat
   await page.waitForLoadState('networkidle');
   expect(triageBytes.length).toBeGreaterThan(0);
 });
+
+test('hostile input: prototype keys, lone surrogates, control characters; no page error, no CSP violation', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  await page.goto('/triage/?e=__proto__,constructor,toString,client-inactive');
+  await expect(results(page)).toHaveCount(1);
+  await triage(page, '__proto__ constructor\nhasOwnProperty prototype valueOf\n\uD800 broken \u0000\u0007 6240\u202E reversed\n{"Fault":{"Error":[{"code":"__proto__","Message":"constructor"}]}}');
+  await expect(page.locator('[data-triage-choices] > li')).toHaveCount(1);
+  await expect(page.locator('triage-page')).not.toHaveAttribute('aria-busy', 'true');
+  expect(problems).toEqual([]);
+});

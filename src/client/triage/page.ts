@@ -91,7 +91,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     for (const code of c.options) {
       const choose = el('button', { type: 'button' }, 'It is this one');
       choose.addEventListener('click', () => {
-        triage.found.push({ code, confidence: 'medium', how: 'your choice', source: c.source, count: c.count });
+        if (!triage.found.some((f) => f.code === code)) triage.found.push({ code, confidence: 'medium', how: 'your choice', source: c.source, count: c.count });
         triage.choices = triage.choices.filter((x) => x !== c);
         show(`Added “${title(code)}” to the plan.`);
         results.querySelector<HTMLAnchorElement>(`li:last-child a`)?.focus();
