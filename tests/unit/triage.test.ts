@@ -80,6 +80,29 @@ test('real pastes from public SDK issues', () => {
   assert.equal(lines.unrecognised.length, 2);
 });
 
+test('a batch response: each item\'s Fault is read, with its own errors', () => {
+  // The shape of a batch response (https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/batch), with QuickBooks' wordings as the catalog quotes them.
+  const batch = JSON.stringify({
+    BatchItemResponse: [
+      { Fault: { Error: [{ Message: 'Duplicate Name Exists Error', Detail: 'The name supplied already exists. : Another Item is already using this name.', code: '6240', element: '' }], type: 'ValidationFault' }, bId: 'bid1' },
+      { Item: { Id: '42', Name: 'Gutter cleaning' }, bId: 'bid2' },
+      {
+        Fault: {
+          Error: [{ Message: 'Duplicate Document Number Error', Detail: 'You must specify a different number. This number has already been used. DocNumber=1043 is assigned to TxnType=Invoice with TxnId=123', code: '6140', element: '' }],
+          type: 'ValidationFault',
+        },
+        bId: 'bid3',
+      },
+    ],
+    time: '2026-11-26T09:14:02.000-08:00',
+  }, null, 2);
+  const r = recognise(index, batch);
+  // "The name supplied already exists." is a client's or an item's: "Another Item" picks the item, so only "likely".
+  assert.deepEqual(r.found.map((f) => [f.code, f.confidence]), [['item-duplicate', 'medium'], ['invoice-duplicate-number', 'high']]);
+  assert.deepEqual(r.unrecognised, []);
+  assert.deepEqual(r.choices, []);
+});
+
 test('a fault number that means several errors offers the choice; the record named picks one', () => {
   const r = recognise(index, '6240');
   assert.deepEqual(r.found, []);
