@@ -311,7 +311,8 @@ export function* recogniseSteps(index: TriageIndex, paste: string, every = 250):
     if (saysNothing(text)) continue;
     let verdict = judged.get(text);
     if (!verdict) judged.set(text, (verdict = judge(index, text, faultOfLine(index, text))));
-    if (!apply(verdict, shown) && !part.remnant) miss(shown);
+    // A field of pasted JSON ("Name": "Gutter cleaning",) that names no error is the record, not an error.
+    if (!apply(verdict, shown) && !part.remnant && !/^"[^"]{1,40}"\s*:/.test(text)) miss(shown);
   }
 
   return { found: [...found.values()], choices: [...choices.values()], unrecognised: [...unrecognised.values()], truncated };
