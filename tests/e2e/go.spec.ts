@@ -70,9 +70,13 @@ test.describe('/go/ and triage in the offline copy, from file://', () => {
     expect(errors).toEqual([]);
   });
 
-  test('triage works: cards and plan link to the copy, and ?e= reproduces the plan', async ({ page }) => {
+  test('triage works: cards and plan link to the copy, and ?e= reproduces the plan; nothing leaves the disk', async ({ page }) => {
     const errors: string[] = [];
+    const outside: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      if (!/^(file|data|blob):/.test(r.url())) outside.push(r.url());
+    });
     await page.goto(`${site}triage/index.html`);
     await page.getByLabel('Paste the errors').fill(DONE_PASTE);
     await page.getByRole('button', { name: 'Make the fix plan' }).click();
@@ -85,5 +89,6 @@ test.describe('/go/ and triage in the offline copy, from file://', () => {
     await page.goto(`${site}triage/index.html?e=client-duplicate-name,invoice-client-not-synced`);
     await expect(page.locator('[data-triage-plan] > li')).toHaveCount(2);
     expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
   });
 });
