@@ -89,7 +89,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     const ask = c.faultCode ? `QuickBooks fault ${c.faultCode} can mean ${plural(c.options.length, 'error', 'different errors')}.` : `This can mean ${plural(c.options.length, 'error', 'different errors')}.`;
     const group = el('ul', { class: 'triage-options' });
     for (const code of c.options) {
-      const choose = el('button', { type: 'button' }, 'It is this one');
+      const choose = el('button', { type: 'button', 'aria-label': `It is this one: ${title(code)}` }, 'It is this one');
       choose.addEventListener('click', () => {
         if (!triage.found.some((f) => f.code === code)) triage.found.push({ code, confidence: 'medium', how: 'your choice', source: c.source, count: c.count });
         triage.choices = triage.choices.filter((x) => x !== c);
