@@ -29,6 +29,7 @@ import { measureFirstSearch, measureLatency, type SearchAtScale } from './bench/
 import { isErrorPage } from './lib/dist.ts';
 import type { Query } from './lib/queries.ts';
 import { categoryOf } from '../src/lib/urls.ts';
+import { measureTriage } from './bench/triage.ts';
 
 const quick = process.argv.includes('--quick');
 interface Step {
@@ -127,7 +128,9 @@ async function main(): Promise<void> {
         await measureLatency(browser, server.origin, queries, 'panel', targets[2]!.path),
         await measureLatency(browser, server.origin, queries, 'page'),
       ];
-      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency, atScale };
+      log('triage: paste to plan (20 errors, 1 MB), and an error page\'s first visit');
+      const triage = await measureTriage(browser, server.origin, targets[2]!.path, quick ? 1 : 5);
+      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency, atScale, triage };
     } finally {
       await browser.close();
     }

@@ -91,9 +91,9 @@ function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]
   return { docs, sections: Object.fromEntries(found) };
 }
 
-async function bundleSearch(): Promise<string> {
+async function bundleSearch(entry = 'src/client/search/offline.ts'): Promise<string> {
   const result = await build({
-    entryPoints: [join(ROOT, 'src/client/search/offline.ts')],
+    entryPoints: [join(ROOT, entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -106,7 +106,7 @@ async function bundleSearch(): Promise<string> {
   const code = result.outputFiles[0]!.text;
   // From file:// a module import or a fetch fails: the bundle must call neither (a method
   // of that name, as MiniSearch's SearchableMap has, is fine).
-  if (/(?<![\w$.])(?:import|fetch)\s*\((?![^()]*\)\s*\{)/.test(code)) throw new Error('the offline search bundle imports a module or fetches: it would fail from file://');
+  if (/(?<![\w$.])(?:import|fetch)\s*\((?![^()]*\)\s*\{)/.test(code)) throw new Error(`the offline bundle of ${entry} imports a module or fetches: it would fail from file://`);
   return code;
 }
 
@@ -193,11 +193,18 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   const data: OfflineSearchData = { docs, sections, index: index.toJSON() };
   const indexScript = new TextEncoder().encode(`window.${SEARCH_DATA_GLOBAL}=${JSON.stringify(data)};\n`);
   const searchScript = new TextEncoder().encode(await bundleSearch());
+  // Triage and /go/ (their pages carry the catalog's triage data inline): src/client/triage/offline.ts.
+  const triageScript = new TextEncoder().encode(await bundleSearch('src/client/triage/offline.ts'));
   log(`      search-index.js ${formatBytes(indexScript.length)} (${docs.length} pages), search.js ${formatBytes(searchScript.length)}`);
   took('search');
 
   step(3, 'Rewriting the site for file://');
-  const copy = offlineSite(site, new Map([['search.js', searchScript], ['search-index.js', indexScript]]), ['/search.js']);
+  const copy = offlineSite(
+    site,
+    new Map([['search.js', searchScript], ['search-index.js', indexScript], ['triage.js', triageScript]]),
+    ['/search.js'],
+    new Map([['triage/index.html', ['/triage.js']], ['go/index.html', ['/triage.js']]]),
+  );
   if (copy.problems.length) {
     const n = copy.problems.length;
     throw new ExportError(

@@ -18,6 +18,8 @@ export interface ContentError {
   related: string[];
   quickbooks: { code?: string; name?: string; message: string; source: string }[];
   formerCodes: string[];
+  resync: 'automatic' | 'manual' | 'none';
+  aliases: string[];
   /** The MDX body, after the frontmatter. */
   body: string;
 }
@@ -41,6 +43,8 @@ function readError(file: string): ContentError {
     related: data.related ?? [],
     quickbooks: data.quickbooks ?? [],
     formerCodes: data.formerCodes ?? [],
+    resync: data.resync ?? 'none',
+    aliases: data.aliases ?? [],
     body: match[2]!,
   };
 }

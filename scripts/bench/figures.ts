@@ -5,6 +5,7 @@ import type { LighthouseFigure } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
 import type { PageFigure } from './pages.ts';
 import type { FirstSearch, Latency, SearchAtScale } from './search.ts';
+import type { TriageFigure } from './triage.ts';
 
 export interface Figures {
   command: string;
@@ -19,4 +20,6 @@ export interface Figures {
   atScale?: SearchAtScale[];
   exported: ExportFigure | undefined;
   lighthouse: LighthouseFigure[];
+  /** Triage (issue 10); absent from runs before it. */
+  triage?: TriageFigure;
 }

@@ -9,6 +9,7 @@ import { buildsSection } from './report/builds.ts';
 import { exportSection } from './report/export.ts';
 import { lighthouseSection } from './report/lighthouse.ts';
 import { searchSection } from './report/search.ts';
+import { triageSection } from './report/triage.ts';
 import { visitsSection } from './report/visits.ts';
 
 export type { Figures } from './figures.ts';
@@ -17,7 +18,7 @@ export type { Figures } from './figures.ts';
  * The sections of the report, in order: each one reads the figures and writes its Markdown. To
  * report a new measurement, add it to Figures (figures.ts) and a section here.
  */
-const SECTIONS: readonly ((f: Figures) => string)[] = [anchorSection, buildsSection, visitsSection, searchSection, exportSection, lighthouseSection];
+const SECTIONS: readonly ((f: Figures) => string)[] = [anchorSection, buildsSection, visitsSection, searchSection, triageSection, exportSection, lighthouseSection];
 
 export const tables = (f: Figures): string => SECTIONS.map((section) => section(f)).join('\n\n');
 

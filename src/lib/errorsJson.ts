@@ -7,6 +7,17 @@ import { SITE_NAME } from './config';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './taxonomy';
 import { urls } from './urls';
 
+/**
+ * The link contract of /go/ (src/lib/triage/go.ts, README "Links into the help center"), as the
+ * schema states it. It only grows.
+ */
+export const GO_CONTRACT =
+  'Link contract (it only grows): /go/?code=<code> opens the error, also for a code in formerCodes; ' +
+  '/go/?qb=<QuickBooks fault code> opens the error, or the fault page when the fault can mean several; ' +
+  '&record=client|invoice|item|payment picks among them (/go/?qb=6240&record=item opens item-duplicate); ' +
+  '/go/?q=<text> opens search for the text, or triage (/triage/?e=<code>,<code>) when the text holds several errors; ' +
+  'anything unknown opens search with the text filled in. Without JavaScript, /go/ shows links to search, every error A–Z, the fault codes and triage.';
+
 export function errorsJson(catalog: Catalog, site: URL) {
   return {
     $schema: new URL(urls.catalogSchema(), site).href,
@@ -39,7 +50,8 @@ export function errorsSchema(site: URL) {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: new URL(urls.catalogSchema(), site).href,
     title: SITE_NAME,
-    description: 'Every Workiz ↔ QuickBooks Online sync error the help center explains.',
+    description: `Every Workiz ↔ QuickBooks Online sync error the help center explains. To link into the help center from what is known at the moment of a failure, use the link contract of ${new URL(urls.go(), site).href} (see $comment), which keeps working as codes are renamed.`,
+    $comment: GO_CONTRACT,
     type: 'object',
     additionalProperties: false,
     required: ['errors'],
@@ -79,7 +91,7 @@ export function errorsSchema(site: URL) {
               },
             },
             formerCodes: { ...codes, description: 'Older codes that redirect to this error.' },
-            url: { type: 'string', format: 'uri' },
+            url: { type: 'string', format: 'uri', description: 'The error page. A link that must keep working for years can use /go/?code=<code> instead (see $comment).' },
             lastReviewed: { type: 'string', format: 'date' },
           },
         },

@@ -26,8 +26,8 @@ export const paths = {
   search: (query?: string) => (query === undefined ? '/search/' : `/search/?q=${encodeURIComponent(query)}`),
   /** Triage of several errors at once; with codes, the address of that plan. */
   triage: (codes?: readonly string[]) => (codes && codes.length ? `/triage/?e=${codes.map(encodeURIComponent).join(',')}` : '/triage/'),
-  /** The link contract for the app and support (README, "Links into the help center"). */
-  go: () => '/go/',
+  /** The link contract for the app and support (README, "Links into the help center"; src/lib/triage/go.ts). */
+  go: (query?: string) => (query ? `/go/?${query}` : '/go/'),
   /** The printable book of every error, or of one category. */
   print: (category?: string) => (category ? `/print/${category}/` : '/print/'),
   changes: () => '/changes/',
@@ -35,6 +35,8 @@ export const paths = {
   catalogJson: () => '/errors.json',
   catalogSchema: () => '/errors.schema.json',
   searchData: () => '/search-data.json',
+  /** The data triage works on (src/lib/triage/data.ts); the triage and /go/ pages carry it inline. */
+  triageData: () => '/triage-data.json',
   llms: () => '/llms.txt',
   llmsFull: () => '/llms-full.txt',
   robots: () => '/robots.txt',

@@ -8,6 +8,7 @@ import { addressQuery } from '../../lib/search/cap.ts';
 import { rememberPaste } from './handoff';
 import type { SearchResult } from '../../lib/search/engine.ts';
 import { renderEmpty, renderHits, searchInSteps, statusText, steady, type SearchSite } from './render';
+import { bindTriageOffer } from '../triage/offer';
 
 const PANEL_HITS = 6;
 const DEBOUNCE_MS = 60;
@@ -22,6 +23,8 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
   const emptyBox = panel.querySelector<HTMLElement>('.search-empty-box')!;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // "Paste several errors? Open triage" (issue 10).
+  const offerTriage = bindTriageOffer(input, panel, site.href);
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.hit-link')];
   const open = (on: boolean) => {
@@ -66,6 +69,7 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     // The link carries the start of a long paste; the search page gets the rest from this tab.
     all.href = `${site.href('/search/')}?q=${encodeURIComponent(addressQuery(raw))}`;
     rememberPaste(raw);
+    offerTriage(raw);
     all.hidden = result.hits.length === 0;
     if (final) status.textContent = statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '');
     if (result.hits.length || final) open(true);

@@ -8,13 +8,13 @@ import { withoutBase } from '../base.ts';
 
 /**
  * Files of the build that are no use from file://: Pagefind (replaced by search-index.js),
- * the data it was fused with, module scripts (replaced by search.js), what only crawlers read,
+ * the data it was fused with (and triage's, which its pages carry inline), module scripts (replaced by search.js), what only crawlers read,
  * the print pages (the PDFs are their offline form), the host configuration (src/lib/hosting.ts),
  * and the copies for assistants and feed readers (llms.txt, llms-full.txt, errors/<code>.md,
  * changes.xml), whose links are the online site's: they are for reading the site, not the copy.
  * Links to them in <head> go too; the change log page links its feed by its online address.
  */
-const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/];
+const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^triage-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/];
 
 export const keptOffline = (path: string): boolean => !DROP.some((re) => re.test(path));
 
@@ -103,7 +103,13 @@ export interface OfflineSite {
  * `added` files (the search scripts), with every page rewritten and every link checked.
  * The build's base path is read from its home page (baseOf).
  */
-export function offlineSite(build: ReadonlyMap<string, Uint8Array>, added: ReadonlyMap<string, Uint8Array>, classicScripts: readonly string[]): OfflineSite {
+export function offlineSite(
+  build: ReadonlyMap<string, Uint8Array>,
+  added: ReadonlyMap<string, Uint8Array>,
+  classicScripts: readonly string[],
+  /** Classic scripts for some pages only (file of the build → site URLs), after those of every page. */
+  pageScripts: ReadonlyMap<string, readonly string[]> = new Map(),
+): OfflineSite {
   const home = build.get('index.html');
   const base = home ? baseOf(new TextDecoder().decode(home)) : '/';
   const files = new Map<string, Uint8Array>();
@@ -113,7 +119,7 @@ export function offlineSite(build: ReadonlyMap<string, Uint8Array>, added: Reado
   for (const [path, bytes] of build) {
     if (!keptOffline(path)) dropped.push(path);
     else if (path.endsWith('.html')) {
-      const page = offlinePage(new TextDecoder().decode(bytes), path, classicScripts, base);
+      const page = offlinePage(new TextDecoder().decode(bytes), path, [...classicScripts, ...(pageScripts.get(path) ?? [])], base);
       page.removedScripts.forEach((s) => removed.add(s));
       pages.push([path, page.html]);
       files.set(path, new TextEncoder().encode(page.html));

@@ -1,0 +1,23 @@
+/** The triage data of the built catalog (src/lib/triage/data.ts): for the triage and /go/ pages and /triage-data.json. */
+import type { Catalog } from '../catalog';
+import { withBase } from '../base';
+import { toTriageError, type TriageData } from './data';
+
+export function triageData(catalog: Catalog, site: URL): TriageData {
+  return {
+    site: new URL(withBase('/'), site).href,
+    errors: catalog.errors.map((e) =>
+      toTriageError({
+        code: e.id,
+        title: e.data.title,
+        categories: e.data.categories,
+        dependsOn: e.dependsOn,
+        resync: e.data.resync,
+        body: e.entry.body ?? '',
+        quickbooks: e.data.quickbooks,
+        aliases: e.data.aliases,
+        formerCodes: e.data.formerCodes,
+      }),
+    ),
+  };
+}

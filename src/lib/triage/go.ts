@@ -1,0 +1,53 @@
+/**
+ * The link contract of /go/ (README, "Links into the help center"): what the Workiz app and
+ * support can put in a link and where it opens. It only grows: a case that works keeps working.
+ *
+ *   /go/?code=<code>                 the error (a former code opens the error it became)
+ *   /go/?qb=<fault>                  the error, or the fault's page when it can mean several
+ *   /go/?qb=<fault>&record=<record>  picks among them (client, invoice, item, payment)
+ *   /go/?q=<text>                    search for the text, or triage when it holds several errors
+ *   anything else                    search, with the text it was given filled in
+ *
+ * Plain function from the parameters to a site path (src/lib/urls.ts); the /go/ page of the
+ * site and of the offline copy turn it into an address.
+ */
+import { paths } from '../urls.ts';
+import { addressQuery } from '../search/cap.ts';
+import type { TriageIndex } from './recognise.ts';
+import { recognise } from './recognise.ts';
+import { fixPlan, planCodes } from './plan.ts';
+
+export const GO_RECORDS = ['client', 'invoice', 'item', 'payment'] as const;
+
+export interface GoParams {
+  code?: string | null;
+  qb?: string | null;
+  record?: string | null;
+  q?: string | null;
+}
+
+/** Where a /go/ link leads, as a site path ("/errors/x/", "/quickbooks/6240/", "/search/?q=…", "/triage/?e=…"). */
+export function goTarget(index: TriageIndex, params: GoParams): string {
+  const code = params.code?.trim().toLowerCase();
+  if (code) {
+    const current = index.codes.get(code);
+    return current ? paths.error(current) : paths.search(addressQuery(params.code!.trim()));
+  }
+  const qb = params.qb?.trim();
+  if (qb) {
+    const fault = /^\d{1,6}$/.test(qb) ? String(Number(qb)) : undefined;
+    const errors = fault ? index.faults.get(fault) : undefined;
+    if (!errors) return paths.search(addressQuery(qb));
+    const record = params.record?.trim().toLowerCase();
+    const picked = record && (GO_RECORDS as readonly string[]).includes(record) ? errors.filter((c) => index.byCode.get(c)!.categories[0] === record) : errors;
+    const pool = picked.length ? picked : errors;
+    return pool.length === 1 ? paths.error(pool[0]!) : paths.fault(fault!);
+  }
+  const q = params.q?.trim();
+  if (q) {
+    const { found } = recognise(index, q);
+    if (found.length >= 2) return paths.triage(planCodes(fixPlan(index.data, found.map((f) => f.code))));
+    return paths.search(addressQuery(q));
+  }
+  return paths.search();
+}

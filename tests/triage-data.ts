@@ -1,0 +1,11 @@
+/** The triage data (src/lib/triage/data.ts) of the catalog as the tests read it from content/. */
+import { ERRORS } from './content.ts';
+import { toTriageError, type TriageData } from '../src/lib/triage/data.ts';
+import type { CategoryId } from '../src/lib/taxonomy.ts';
+
+export const TRIAGE_DATA: TriageData = {
+  site: 'https://help.example.com/',
+  errors: ERRORS.map((e) =>
+    toTriageError({ ...e, categories: e.categories as CategoryId[], quickbooks: e.quickbooks.map((q) => ({ ...(q.code && { code: q.code }), message: q.message })) }),
+  ),
+};
