@@ -4,7 +4,7 @@
  */
 import type { Catalog } from './catalog';
 import { SITE_NAME } from './config';
-import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './taxonomy';
+import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RECORD_IDS, RESYNC_IDS } from './taxonomy';
 import { urls } from './urls';
 
 /**
@@ -14,7 +14,7 @@ import { urls } from './urls';
 export const GO_CONTRACT =
   'Link contract (it only grows): /go/?code=<code> opens the error, also for a code in formerCodes; ' +
   '/go/?qb=<QuickBooks fault code> opens the error, or the fault page when the fault can mean several; ' +
-  '&record=client|invoice|item|payment picks among them (/go/?qb=6240&record=item opens item-duplicate); ' +
+  `&record=${RECORD_IDS.join('|')} picks among them (/go/?qb=6240&record=item opens item-duplicate); ` +
   '/go/?q=<text> opens search for the text, or triage (/triage/?e=<code>,<code>) when the text holds several errors; ' +
   'anything unknown opens search with the text filled in. Without JavaScript, /go/ shows links to search, every error A–Z, the fault codes and triage.';
 

@@ -15,7 +15,7 @@ import { goTarget } from '../../lib/triage/go';
 import { takeHandedPaste } from './offer';
 
 export interface TriageSite {
-  /** The link to a site path ("/errors/x/") from this page. */
+  /** The link to a site path (src/lib/urls.ts `paths`) from this page. */
   href: (path: string) => string;
 }
 

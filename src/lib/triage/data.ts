@@ -6,7 +6,7 @@
  * tests make it from the content files. Plain TypeScript, no DOM, no Astro.
  */
 import type { CategoryId, Resync } from '../taxonomy.ts';
-import type { ResyncRecord } from '../resync.ts';
+import { MANUAL_RESYNC_TAG, type ResyncRecord } from '../resync.ts';
 
 export interface TriageError {
   code: string;
@@ -35,7 +35,7 @@ export const RECORD_ORDER: readonly ResyncRecord[] = ['client', 'item', 'invoice
 /** The records an error's fix steps sync again by hand, read from its MDX body. */
 export function resyncRecordsOf(body: string): ResyncRecord[] {
   const found = new Set<string>();
-  for (const m of body.matchAll(/<ManualResync\s+record=["'](client|invoice|item|payment)["']/g)) found.add(m[1]!);
+  for (const m of body.matchAll(MANUAL_RESYNC_TAG)) found.add(m[1]!);
   return RECORD_ORDER.filter((r) => found.has(r));
 }
 

@@ -26,7 +26,7 @@ export interface GoParams {
   q?: string | null;
 }
 
-/** Where a /go/ link leads, as a site path ("/errors/x/", "/quickbooks/6240/", "/search/?q=…", "/triage/?e=…"). */
+/** Where a /go/ link leads, as a site path (an error, a fault, search or triage: src/lib/urls.ts `paths`). */
 export function goTarget(index: TriageIndex, params: GoParams): string {
   const code = params.code?.trim().toLowerCase();
   if (code) {
