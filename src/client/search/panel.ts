@@ -8,7 +8,6 @@ import { addressQuery } from '../../lib/search/cap.ts';
 import { rememberPaste } from './handoff';
 import type { SearchResult } from '../../lib/search/engine.ts';
 import { renderEmpty, renderHits, searchInSteps, statusText, steady, type SearchSite } from './render';
-import { bindTriageOffer } from '../triage/offer';
 
 const PANEL_HITS = 6;
 const DEBOUNCE_MS = 60;
@@ -23,8 +22,20 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
   const emptyBox = panel.querySelector<HTMLElement>('.search-empty-box')!;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // "Paste several errors? Open triage" (issue 10).
-  const offerTriage = bindTriageOffer(input, panel, site.href);
+  // "Paste several errors? Open triage" (issue 10). Its code loads with the full results, so the
+  // first result never waits for it; what was pasted is kept from the start, line breaks and all.
+  let pasted: string | undefined;
+  input.addEventListener('paste', (e) => {
+    pasted = e.clipboardData?.getData('text/plain') ?? undefined;
+  });
+  input.addEventListener('input', (e) => {
+    if ((e as InputEvent).inputType !== 'insertFromPaste') pasted = undefined;
+  });
+  let triageOffer: Promise<(raw: string) => void> | undefined;
+  const offerTriage = (raw: string) => {
+    triageOffer ??= import('../triage/offer').then((m) => m.bindTriageOffer(input, panel, site.href, () => pasted));
+    void triageOffer.then((offer) => offer(raw));
+  };
 
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a.hit-link')];
   const open = (on: boolean) => {
@@ -69,7 +80,7 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     // The link carries the start of a long paste; the search page gets the rest from this tab.
     all.href = `${site.href('/search/')}?q=${encodeURIComponent(addressQuery(raw))}`;
     rememberPaste(raw);
-    offerTriage(raw);
+    if (final) offerTriage(raw);
     all.hidden = result.hits.length === 0;
     if (final) status.textContent = statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '');
     if (result.hits.length || final) open(true);

@@ -10,15 +10,12 @@ import { paths } from '../../lib/urls.ts';
 
 const KEY = 'qbo-help-triage:paste';
 
-/** Binds the offer to the header's box and panel; call the result with the box's value on every search. */
-export function bindTriageOffer(input: HTMLInputElement, panel: HTMLElement, href: (path: string) => string): (raw: string) => void {
-  let pasted: string | undefined;
-  input.addEventListener('paste', (e) => {
-    pasted = e.clipboardData?.getData('text/plain') ?? undefined;
-  });
-  input.addEventListener('input', (e) => {
-    if ((e as InputEvent).inputType !== 'insertFromPaste') pasted = undefined;
-  });
+/**
+ * Binds the offer to the header's box and panel; call the result with the box's value on every
+ * search. `pasted` gives what the clipboard last pasted into the box, as it was (the panel keeps
+ * it from the first paste on, before this module has loaded), or undefined after typing.
+ */
+export function bindTriageOffer(input: HTMLInputElement, panel: HTMLElement, href: (path: string) => string, pasted: () => string | undefined): (raw: string) => void {
   const offer = document.createElement('p');
   offer.className = 'search-triage';
   offer.hidden = true;
@@ -27,7 +24,7 @@ export function bindTriageOffer(input: HTMLInputElement, panel: HTMLElement, hre
   link.textContent = 'Paste several errors? Open triage';
   link.addEventListener('click', () => {
     try {
-      sessionStorage.setItem(KEY, pasted ?? input.value);
+      sessionStorage.setItem(KEY, pasted() ?? input.value);
     } catch {
       /* too big or storage off: triage opens empty, ready for the paste */
     }
@@ -35,7 +32,7 @@ export function bindTriageOffer(input: HTMLInputElement, panel: HTMLElement, hre
   offer.append(link);
   panel.prepend(offer);
   return (raw) => {
-    offer.hidden = !looksLikeSeveral(pasted ?? raw);
+    offer.hidden = !looksLikeSeveral(pasted() ?? raw);
   };
 }
 
