@@ -78,13 +78,20 @@ function watch(page: Page) {
 /** The encoded length of the address's ?q=. */
 const addressQueryBytes = (page: Page) => /[?&]q=([^&#]*)/.exec(page.url())?.[1]?.length ?? 0;
 
+/**
+ * How long an answer may take. A 2,000-character query is a full-text search of every one of its
+ * words, and the status line speaks only once those results are in: on a two-core machine busy
+ * with other builds that took up to 10 s. A page that froze would never answer at all.
+ */
+const ANSWER = { timeout: 20_000 };
+
 /** Types or pastes `input` into the search page's box and waits for the answer. */
 async function searchPage(page: Page, input: string) {
   const box = page.getByRole('searchbox', { name: /Describe the problem/ });
   await box.fill('');
   await paste(box, input);
-  await expect(page.locator('main .search-status')).not.toBeEmpty();
-  await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy');
+  await expect(page.locator('main .search-status')).not.toBeEmpty(ANSWER);
+  await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy', ANSWER);
   await expectHolds(box, input);
   await expect.poll(() => addressQueryBytes(page)).toBeGreaterThan(0);
   expect(addressQueryBytes(page)).toBeLessThanOrEqual(MAX_ADDRESS_QUERY_BYTES);
@@ -94,17 +101,19 @@ async function searchPage(page: Page, input: string) {
 async function headerThenEnter(page: Page, input: string) {
   const header = page.getByRole('searchbox', { name: 'Search errors' });
   await paste(header, input);
-  await expect(page.locator('site-search [role="status"]')).toContainText(/match/);
+  await expect(page.locator('site-search [role="status"]')).toContainText(/match/, ANSWER);
   await header.press('Enter');
   await expect(page).toHaveURL(/\/search\/(index\.html)?\?q=/);
   const box = page.getByRole('searchbox', { name: /Describe the problem/ });
   await expectHolds(box, input);
-  await expect(page.locator('main .search-status')).not.toBeEmpty();
-  await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy');
+  await expect(page.locator('main .search-status')).not.toBeEmpty(ANSWER);
+  await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy', ANSWER);
   expect(addressQueryBytes(page)).toBeLessThanOrEqual(MAX_ADDRESS_QUERY_BYTES);
 }
 
 test.describe('hostile input on the site', () => {
+  // Three searches of up to 2,000 characters each (see ANSWER).
+  test.describe.configure({ timeout: 90_000 });
   for (const [name, input] of INPUTS) {
     test(`${name}: the search page, the header panel and Enter`, async ({ page }) => {
       const w = watch(page);
@@ -122,6 +131,7 @@ test.describe('hostile input on the site', () => {
 });
 
 test.describe('hostile input in the offline copy, from file://', () => {
+  test.describe.configure({ timeout: 90_000 });
   const ROOT = join(import.meta.dirname, '..', '..');
   const zip = join(resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export'), 'qbo-sync-errors-help.zip');
   let unpacked = '';
