@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { headersFile, metaPolicy, nginxConf, redirectsFile, type HostedSite } from '../src/lib/hosting.ts';
+import { goRules } from '../src/lib/triage/go.ts';
+import { triageIndex } from '../src/lib/triage/recognise.ts';
+import type { TriageData } from '../src/lib/triage/data.ts';
 
 export default function hosting(): AstroIntegration {
   let base = '/';
@@ -34,11 +37,13 @@ export default function hosting(): AstroIntegration {
         // errors.json is built from the catalog: each error with its former codes.
         const catalog = JSON.parse(await readFile(join(root, 'errors.json'), 'utf8')) as { errors: { code: string; formerCodes: string[] }[] };
         const redirects = catalog.errors.flatMap((e) => e.formerCodes.map((from) => ({ from, to: e.code })));
-        const hosted: HostedSite = { base, site, pages, files: files.sort(), redirects };
+        // triage-data.json is the catalog as /go/ reads it: the host answers the links it can.
+        const go = goRules(triageIndex(JSON.parse(await readFile(join(root, 'triage-data.json'), 'utf8')) as TriageData));
+        const hosted: HostedSite = { base, site, pages, files: files.sort(), redirects, go };
         await writeFile(join(root, '_headers'), headersFile(hosted));
         await writeFile(join(root, '_redirects'), redirectsFile(hosted));
         await writeFile(join(root, '_nginx.conf'), nginxConf(hosted));
-        logger.info(`_headers, _redirects and _nginx.conf: ${pages.length} pages, ${redirects.length} redirects`);
+        logger.info(`_headers, _redirects and _nginx.conf: ${pages.length} pages, ${redirects.length} redirects, ${go.length} /go/ links answered by nginx`);
       },
     },
   };

@@ -16,7 +16,7 @@ export const GO_CONTRACT =
   '/go/?qb=<QuickBooks fault code> opens the error, or the fault page when the fault can mean several; ' +
   `&record=${RECORD_IDS.join('|')} picks among them (/go/?qb=6240&record=item opens item-duplicate); ` +
   '/go/?q=<text> opens search for the text, or triage (/triage/?e=<code>,<code>) when the text holds several errors; ' +
-  'anything unknown opens search with the text filled in. Without JavaScript, /go/ shows links to search, every error A–Z, the fault codes and triage.';
+  'anything unknown opens search with the text filled in. Served by nginx (the Docker image), known code and qb links are answered with a 302 before any script runs; otherwise, without JavaScript, /go/ shows links to search, every error A–Z, the fault codes and triage.';
 
 export function errorsJson(catalog: Catalog, site: URL) {
   return {

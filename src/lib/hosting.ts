@@ -13,6 +13,7 @@
 
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { pathOfBuiltFile, paths } from './urls.ts';
+import type { GoRule } from './triage/go.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 
@@ -28,6 +29,8 @@ export interface HostedSite {
   files: string[];
   /** Each former code and the code of the error it now is. */
   redirects: { from: string; to: string }[];
+  /** The /go/ links the host answers itself (src/lib/triage/go.ts `goRules`); none when absent. */
+  go?: GoRule[];
 }
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -148,6 +151,39 @@ const quote = (value: string) => {
 const regex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
+ * The /go/ link contract answered by nginx, so that a link from the app or support opens its
+ * error with or without JavaScript: a 302 (what a fault means can grow) for every known `code`,
+ * and for every known `qb` fault with or without a `record`, when no `code` is given (the page
+ * lets `code` win, known or not). Anything else is served the /go/ page, whose script answers it.
+ */
+function goMaps(hosted: HostedSite): { maps: string; location: string } {
+  const rules = hosted.go ?? [];
+  if (!rules.length) return { maps: '', location: '' };
+  const to = (path: string) => quote(sitePath(hosted.base, path));
+  const codes = rules.filter((r) => r.code !== undefined).map((r) => `  ${quote(r.code!)} ${to(r.to)};`);
+  const faults = rules.filter((r) => r.qb !== undefined).map((r) => `  ${quote(`|${r.qb}|${r.record ?? ''}`)} ${to(r.to)};`);
+  const maps = `map $arg_code $help_go_code {
+  default "";
+${codes.join('\n')}
+}
+
+map "$arg_code|$arg_qb|$arg_record" $help_go_fault {
+  default "";
+${faults.join('\n')}
+}
+
+`;
+  const location = `  # /go/ (the link contract): known codes and faults answered here, the rest by the page.
+  location = ${sitePath(hosted.base, paths.go())} {
+    if ($help_go_code) { return 302 $help_go_code; }
+    if ($help_go_fault) { return 302 $help_go_fault; }
+  }
+
+`;
+  return { maps, location };
+}
+
+/**
  * A server block for nginx (the official image reads it from /etc/nginx/conf.d/), serving the
  * build from `root` on `listen`: the same headers, caching and 301s as `_headers` and
  * `_redirects`, the site's 404 page, and gzip. Per-page values come from `map`s on $uri (after
@@ -169,6 +205,7 @@ export function nginxConf(hosted: HostedSite, { root = '/usr/share/nginx/html', 
     ...securityHeaders(hosted.site).map(([n, v]) => [n, quote(v)]),
   ];
   const base = sitePath(hosted.base, '');
+  const go = goMaps(hosted);
   // A map's keys must fit its hash buckets (nginx refuses to start otherwise): a power of two.
   const longest = Math.max(0, ...hosted.pages.map((p) => sitePath(hosted.base, p.file).length));
   let bucket = 64;
@@ -183,7 +220,7 @@ map $uri $help_csp {
 ${csp.join('\n')}
 }
 
-map $uri $help_cache {
+${go.maps}map $uri $help_cache {
   default ${quote(SHORT)};
 ${immutable.map((r) => `  ~^${r} ${quote(IMMUTABLE)};`).join('\n')}
 }
@@ -209,7 +246,7 @@ ${headers.map(([n, v]) => `  add_header ${n} ${v} always;`).join('\n')}
 
 ${redirectPaths(hosted).map(({ from, to }) => `  location = ${from} { return 301 ${to}; }`).join('\n')}
 
-  # The host files of the build are not pages.
+${go.location}  # The host files of the build are not pages.
   location ~ ^${regex(base)}_(headers|redirects|nginx\\.conf)$ { return 404; }
 
   location ${base} {

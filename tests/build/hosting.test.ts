@@ -3,6 +3,10 @@
  * what the built pages need, and nginx serving the build with it (where nginx is installed).
  * One build of a copy in which an error was renamed, so that there is a former code to redirect.
  */
+import { GO_CASES } from '../go-cases.ts';
+import { GO_RECORDS, goRules } from '../../src/lib/triage/go.ts';
+import { triageIndex } from '../../src/lib/triage/recognise.ts';
+import type { TriageData } from '../../src/lib/triage/data.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -155,6 +159,28 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
         const moved = await get(old);
         assert.equal(moved.status, 301, old);
         assert.equal(moved.headers.get('location'), '/errors/invoice-removed-in-quickbooks/', old);
+      }
+
+      // /go/ (the link contract): nginx answers every link the page would turn into an error or
+      // a fault page, before any script runs; the rest gets the page itself.
+      const index = triageIndex(JSON.parse(readFileSync(join(dist, 'triage-data.json'), 'utf8')) as TriageData);
+      const answered = [
+        // (a record that is none of the records is left to the page, which ignores it)
+        ...GO_CASES.filter((c) => /^\/(errors|quickbooks)\//.test(c.opens) && GO_RECORDS.includes(new URLSearchParams(c.query).get('record') ?? 'client') && !`${c.query} ${c.opens}`.includes('invoice-deleted')),
+        { query: '?code=invoice-deleted', opens: '/errors/invoice-removed-in-quickbooks/' },
+        { query: '?code=INVOICE-DELETED', opens: '/errors/invoice-removed-in-quickbooks/' },
+        ...goRules(index).map((r) => ({ query: `?${new URLSearchParams(Object.entries({ code: r.code, qb: r.qb, record: r.record }).filter((e): e is [string, string] => e[1] !== undefined))}`, opens: r.to })),
+      ];
+      assert.ok(answered.length > 20, `${answered.length} /go/ links`);
+      for (const { query, opens } of answered) {
+        const go = await get(`/go/${query}`);
+        assert.equal(go.status, 302, `/go/${query}`);
+        assert.equal(go.headers.get('location'), opens, `/go/${query}`);
+      }
+      for (const query of ['', '?q=closed%20period', '?code=no-such-error', '?code=no-such-error&qb=6240', '?qb=99999', '?qb=6240&record=nonsense']) {
+        const go = await get(`/go/${query}`);
+        assert.equal(go.status, 200, `/go/${query}: ${go.headers.get('location')}`);
+        assert.match(go.headers.get('content-security-policy')!, /frame-ancestors 'none'/, `/go/${query}`);
       }
 
       const missing = await get('/errors/no-such-error/');

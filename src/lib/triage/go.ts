@@ -16,8 +16,10 @@ import { addressQuery } from '../search/cap.ts';
 import type { TriageIndex } from './recognise.ts';
 import { recognise } from './recognise.ts';
 import { fixPlan, planCodes } from './plan.ts';
+import { RECORD_IDS } from '../taxonomy.ts';
 
-export const GO_RECORDS = ['client', 'invoice', 'item', 'payment'] as const;
+/** The records `&record=` picks among (the categories of records that sync). */
+export const GO_RECORDS: readonly string[] = RECORD_IDS;
 
 export interface GoParams {
   code?: string | null;
@@ -39,7 +41,7 @@ export function goTarget(index: TriageIndex, params: GoParams): string {
     const errors = fault ? index.faults.get(fault) : undefined;
     if (!errors) return paths.search(addressQuery(qb));
     const record = params.record?.trim().toLowerCase();
-    const picked = record && (GO_RECORDS as readonly string[]).includes(record) ? errors.filter((c) => index.byCode.get(c)!.categories[0] === record) : errors;
+    const picked = record && GO_RECORDS.includes(record) ? errors.filter((c) => index.byCode.get(c)!.categories[0] === record) : errors;
     const pool = picked.length ? picked : errors;
     return pool.length === 1 ? paths.error(pool[0]!) : paths.fault(fault!);
   }
@@ -50,4 +52,26 @@ export function goTarget(index: TriageIndex, params: GoParams): string {
     return paths.search(addressQuery(q));
   }
   return paths.search();
+}
+
+/**
+ * What a host can answer itself, before any script runs (src/lib/hosting.ts writes them for
+ * nginx): every known `code` (current and former) and every `qb` fault, alone and with each
+ * `record`, with the site path goTarget gives it. Anything else is left to the /go/ page.
+ */
+export interface GoRule {
+  code?: string;
+  qb?: string;
+  record?: string;
+  to: string;
+}
+
+export function goRules(index: TriageIndex): GoRule[] {
+  const rules: GoRule[] = [];
+  for (const code of [...index.codes.keys()].sort()) rules.push({ code, to: goTarget(index, { code }) });
+  for (const qb of [...index.faults.keys()].sort((a, b) => Number(a) - Number(b))) {
+    rules.push({ qb, to: goTarget(index, { qb }) });
+    for (const record of GO_RECORDS) rules.push({ qb, record, to: goTarget(index, { qb, record }) });
+  }
+  return rules;
 }
