@@ -17,13 +17,16 @@
  * The ranking is rankIndex's (rank.ts) on the part of the index the query's shards hold, so a
  * shard-backed search ranks as the whole data does, except that a typo or a prefix only finds
  * A typo or a prefix is matched against every stem of the catalog (the manifest lists them), and
- * the shards of the stems it stands for are downloaded. A pasted message only counts on a page
- * that shares a meaningful word with the query (a run of stop words alone does not find a page).
+ * the shards of the stems it stands for are downloaded; a pasted message finds the pages sharing
+ * two words in a row with it through the pair shards ("~"). So a shard-backed search ranks as
+ * the whole data does; the one exception is an error code typed without a hyphen whose start
+ * is no word of the query's.
  */
 import { FIELD_WEIGHTS, rankWeight, type Field } from './weights.ts';
 import { candidatesOf, idfOf, indexOf, rankIndex, type Entry, type Index, type Unit } from './rank.ts';
 import { stem, words } from './normalize.ts';
 import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
+import type { KnownIndex } from './engine.ts';
 
 /** From this many pages, shards are keyed by two characters, not one. */
 export const SMALL_CATALOG = 500;
@@ -196,7 +199,7 @@ export function splitFiles(data: SplitData): Map<string, string> {
 }
 
 /** The structured ranker on the split data: downloads the shards of each query's words, and display data of the hits shown. */
-export class ShardedIndex {
+export class ShardedIndex implements KnownIndex {
   readonly manifest: Manifest;
   readonly faultCodes: ReadonlySet<string>;
   readonly #read: ReadSplit;
@@ -239,6 +242,8 @@ export class ShardedIndex {
     const keys = new Set<string>();
     for (const raw of new Set(q.terms)) for (const s of candidatesOf(raw, this.#vocabulary).keys()) keys.add(s);
     for (const t of [...q.faultCodes, ...q.text.split(' ')]) if (this.faultCodes.has(t)) keys.add(t);
+    // An error code typed as is ("invoice-closed-period") is in the shard of its start.
+    for (const t of q.text.split(' ')) if (t.includes('-')) keys.add(t);
     const ids = new Set([...keys].map((k) => shardOf(k, this.manifest.prefix)));
     // A pasted message: the pages sharing two words in a row with the query.
     const seq = words(q.text).map(stem);
@@ -316,6 +321,14 @@ export class ShardedIndex {
     for (const e of entries.values()) e.units = [...e.byUnit].sort((a, b) => a[0] - b[0]).map(([, u]) => u);
     const ix: Index = { entries: [...entries.values()], idf, faultCodes: new Set(this.faultCodes), df: new Map() };
     return rankIndex(q, ix, (a, b) => Number(a) - Number(b));
+  }
+
+  /** Pages of equal score go by number, which is the order of their codes. */
+  compare = (a: string, b: string): number => Number(a) - Number(b);
+
+  /** Each Pagefind id → the page's number (its key). */
+  pagefindKeys(): Map<string, string> {
+    return new Map(this.manifest.pagefind.flatMap((id, page) => (id ? [[id, String(page)] as const] : [])));
   }
 
   /** The display data of a page, by its number (as rank() gives it). */
