@@ -27,9 +27,8 @@ import { candidatesOf, idfOf, indexOf, rankIndex, type Entry, type Index, type U
 import { stem, words } from './normalize.ts';
 import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
 import type { KnownIndex } from './engine.ts';
+import type { IndexedDoc } from './pagefind.ts';
 
-/** From this many pages, shards are keyed by two characters, not one. */
-export const SMALL_CATALOG = 500;
 /** Pages per display chunk. */
 export const CHUNK = 16;
 
@@ -49,61 +48,94 @@ const REASON: Record<Field, string> = {
 export interface Manifest {
   /** Pages in the catalog. */
   docs: number;
-  /** Characters of a key that name its shard. */
-  prefix: number;
-  /** The names of the shards that exist (shardName). */
+  /** The shards: each holds the keys it is the longest start of (shardFor). */
   shards: string[];
   /** Every QuickBooks fault code of the catalog. */
   faults: string[];
   /** Primary categories, referred to by their position. */
   categories: string[];
+  /** Each page's primary category: one base-36 digit per page (its position in `categories`). */
+  pageCategories: string;
   /** Pages per display chunk. */
   chunk: number;
-  /** Each page's Pagefind id, by page number ('' when it has none). */
-  pagefind: string[];
   /** Every stem of the catalog, sorted, space-separated: typos and prefixes are matched against all of them. */
   stems: string;
+  /**
+   * The whole data, when it is small enough (WHOLE_CHARS) that a search downloading it all costs
+   * less than the shards of its words would: then there are no shards, and the ranker ranks it.
+   */
+  whole?: IndexedDoc[];
 }
 
-/** [page, unit, field, IDF sum of the unit, primary category, QuickBooks message (its number), if it is one]. */
-type Posting = [number, number, number, number, number] | [number, number, number, number, number, number];
 export interface Shard {
-  /** [stem, pages having it, postings]. */
-  t: [string, number, Posting[]][];
+  /** [stem, pages having it, postings: page (as the gap from the previous one), unit × 8 + field, the unit's IDF sum, …]. */
+  t: [string, number, number[]][];
   /** [message number, its stems in order, space-separated]. */
   m: [number, string][];
-  /** [fault code, [page, fault codes of the page, primary category][]]. */
-  f: [string, [number, number, number][]][];
-  /** [error code, page, primary category]. */
-  c: [string, number, number][];
-  /** [page, [unit, message number, unit, message number…]]: every QuickBooks message of the pages the postings name. */
+  /** [fault code, [page, fault codes of the page, page, …]]. */
+  f: [string, number[]][];
+  /** [error code, page]. */
+  c: [string, number][];
+  /** [page, [unit, message number, unit, message number…]]: every QuickBooks message of the pages the shard names. */
   u: [number, number[]][];
-  /** [two words in a row of a QuickBooks message ("w1 w2", stems), [page, primary category, page…]]: in the shard "~" + w1's shard. */
+  /** [two words in a row of a QuickBooks message, "~w1 w2" (stems), the pages having it]. */
   b: [string, number[]][];
+  /** [page, its Pagefind id] of the pages the shard names. */
+  p: [number, string][];
 }
 
-/** The shard a key (a stem, a fault code, an error code) belongs to. */
-export const shardOf = (key: string, prefix: number): string => [...key].slice(0, prefix).join('');
+/**
+ * Up to this many characters of JSON, the whole data goes in the manifest (the real catalog's is
+ * about 33,000, 7.4 KB gzip): postings cost more than the pages they point to, so splitting a
+ * small catalog would make each search download more, not less.
+ */
+export const WHOLE_CHARS = 64_000;
 
-/** The shard of the pairs of words in a row starting with `word`. */
-export const bigramShard = (word: string, prefix: number): string => `~${shardOf(word, prefix)}`;
+/** Raw JSON characters a shard holds at most, unless one key alone is larger (about a fifth of that gzipped). */
+export const SHARD_CHARS = 12_000;
+
+/** The shard of a key: the longest shard that is a start of it (undefined: no key of the catalog starts so). */
+export function shardFor(key: string, shards: ReadonlySet<string>): string | undefined {
+  for (let i = key.length; i >= 0; i--) if (shards.has(key.slice(0, i))) return key.slice(0, i);
+  return undefined;
+}
+
+/**
+ * Shards for keys of the given sizes, as a trie is cut: all keys starting with `start` make one
+ * shard if they fit in SHARD_CHARS (or are one key), else they split by their next character (a
+ * key equal to `start` stays in the shard `start`).
+ */
+function cut(keys: readonly [string, number][], start: string, out: Map<string, string>): void {
+  const size = keys.reduce((n, [, chars]) => n + chars, 0);
+  if (size <= SHARD_CHARS || keys.length === 1) {
+    for (const [k] of keys) out.set(k, start);
+    return;
+  }
+  const groups = new Map<string, [string, number][]>();
+  for (const key of keys) {
+    const next = key[0].slice(0, start.length + 1);
+    groups.get(next)?.push(key) ?? groups.set(next, [key]);
+  }
+  for (const [next, group] of groups) {
+    if (next === start) for (const [k] of group) out.set(k, start);
+    else cut(group, next, out);
+  }
+}
 
 /** A shard's file name: the hex of its UTF-8 bytes (any character, a safe file name). */
 export const shardName = (shard: string): string => [...new TextEncoder().encode(shard)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
-/** The file names and contents of the split data (manifest.json, s<shard>.json, d<chunk>.json). */
+/** The split data. */
 export interface SplitData {
   manifest: Manifest;
   shards: Map<string, Shard>;
   chunks: SearchDoc[][];
 }
 
-type IndexedDoc = SearchDoc & { pagefindId?: string | undefined };
 
 /** Splits the search data of a catalog (pages in code order). */
 export function splitData(input: readonly IndexedDoc[]): SplitData {
   const docs = [...input].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const prefix = docs.length < SMALL_CATALOG ? 1 : 2;
   const ix = indexOf(docs);
   const categories: string[] = [];
   const catOf = (e: Entry) => {
@@ -111,56 +143,73 @@ export function splitData(input: readonly IndexedDoc[]): SplitData {
     if (i < 0) i = categories.push(e.category) - 1;
     return i;
   };
-  const shards = new Map<string, Shard>();
-  const shard = (key: string) => {
-    const id = key.startsWith(' ') ? bigramShard(key.slice(1), prefix) : shardOf(key, prefix);
-    let s = shards.get(id);
-    if (!s) shards.set(id, (s = { t: [], m: [], f: [], c: [], u: [], b: [] }));
-    return s;
-  };
   const messages = new Map<string, number>();
   /** Each page's message units: [unit, message number…]. */
   const pageMessages: number[][] = [];
-  const postings = new Map<string, Posting[]>();
+  /** Every key and its pages (for the gaps, the page tables), then its entry. */
+  const postings = new Map<string, number[]>();
   const bigrams = new Map<string, number[]>();
-  const faults = new Map<string, [number, number, number][]>();
-  ix.entries.forEach((e, page) => {
-    const cat = catOf(e);
+  const faults = new Map<string, number[]>();
+  const codes = new Map<string, number>();
+  const cats = ix.entries.map((e, page) => {
     e.units.forEach((u, n) => {
-      const idfSum = u.idfSum;
-      let msg: number | undefined;
-      if (u.sequence) {
+      if (u.sequence?.length) {
         const seq = u.sequence.join(' ');
-        msg = messages.get(seq) ?? messages.set(seq, messages.size).size - 1;
-        if (u.sequence.length) (pageMessages[page] ??= []).push(n, msg);
+        const msg = messages.get(seq) ?? messages.set(seq, messages.size).size - 1;
+        (pageMessages[page] ??= []).push(n, msg);
         for (let i = 1; i < u.sequence.length; i++) {
-          const pair = `${u.sequence[i - 1]} ${u.sequence[i]}`;
+          const pair = `~${u.sequence[i - 1]} ${u.sequence[i]}`;
           const pages = bigrams.get(pair);
-          if (!pages) bigrams.set(pair, [page, cat]);
-          else if (pages.at(-2) !== page) pages.push(page, cat);
+          if (!pages) bigrams.set(pair, [page]);
+          else if (pages.at(-1) !== page) pages.push(page);
         }
       }
+      const idfSum = Math.round(u.idfSum * 1e4) / 1e4;
       for (const s of u.stems) {
-        const p: Posting = msg === undefined ? [page, n, FIELDS.indexOf(u.field), idfSum, cat] : [page, n, FIELDS.indexOf(u.field), idfSum, cat, msg];
-        postings.get(s)?.push(p) ?? postings.set(s, [p]);
+        const list = postings.get(s) ?? postings.set(s, []).get(s)!;
+        list.push(page, n * 8 + FIELDS.indexOf(u.field), idfSum);
       }
     });
-    for (const code of e.faultCodes) {
-      const f: [number, number, number] = [page, e.faultCount, cat];
-      faults.get(code)?.push(f) ?? faults.set(code, [f]);
-    }
-    shard(e.code).c.push([e.code, page, cat]);
+    for (const code of e.faultCodes) faults.get(code)?.push(page, e.faultCount) ?? faults.set(code, [page, e.faultCount]);
+    codes.set(e.code, page);
+    return catOf(e).toString(36);
   });
-  const sequences = [...messages.keys()];
+  if (categories.length > 36) throw new Error('search data: more than 36 primary categories');
+  // Every key with its entry, and the pages it names.
+  const entries = new Map<string, { kind: keyof Shard; entry: unknown; pages: number[] }>();
+  const gaps = (list: number[], stride: number) => list.map((v, i) => (i % stride === 0 && i >= stride ? v - list[i - stride]! : v));
   for (const [s, list] of postings) {
-    const sh = shard(s);
-    sh.t.push([s, ix.df.get(s)!, list]);
+    const pages = list.filter((_, i) => i % 3 === 0);
+    entries.set(s, { kind: 't', entry: [s, ix.df.get(s)!, gaps(list, 3)], pages });
   }
-  for (const [pair, pages] of bigrams) shard(` ${pair}`).b.push([pair, pages]);
-  for (const sh of shards.values()) {
-    const pages = new Set([...sh.t.flatMap(([, , list]) => list.map(([page]) => page)), ...sh.b.flatMap(([, list]) => list.filter((_, i) => i % 2 === 0))]);
+  for (const [pair, pages] of bigrams) entries.set(pair, { kind: 'b', entry: [pair, gaps(pages, 1)], pages });
+  for (const [code, list] of faults) entries.set(code, { kind: 'f', entry: [code, list], pages: list.filter((_, i) => i % 2 === 0) });
+  for (const [code, page] of codes) if (!entries.has(code)) entries.set(code, { kind: 'c', entry: [code, page], pages: [page] });
+  const sequences = [...messages.keys()];
+  // The size of a key in its shard: its entry, and the messages and Pagefind ids of its pages.
+  const sizeOf = (k: string) => {
+    const { entry, pages } = entries.get(k)!;
+    return JSON.stringify(entry).length + pages.length * 12 + pages.reduce((n, p) => n + (pageMessages[p]?.length ?? 0) * 3, 0);
+  };
+  const idOf = new Map<string, string>();
+  cut([...entries.keys()].sort().map((k) => [k, sizeOf(k)]), '', idOf);
+  const shards = new Map<string, Shard>();
+  const named = new Map<string, Set<number>>();
+  for (const [k, { kind, entry, pages }] of entries) {
+    const id = idOf.get(k)!;
+    let sh = shards.get(id);
+    if (!sh) shards.set(id, (sh = { t: [], m: [], f: [], c: [], u: [], b: [], p: [] }));
+    (sh[kind] as unknown[]).push(entry);
+    const set = named.get(id) ?? named.set(id, new Set()).get(id)!;
+    pages.forEach((p) => set.add(p));
+  }
+  // An error code that is also a stem or a fault code: its page goes with that key's entry.
+  for (const [code, page] of codes) if (entries.get(code)?.kind !== 'c') shards.get(idOf.get(code)!)!.c.push([code, page]);
+  for (const [id, sh] of shards) {
     const have = new Set<number>();
-    for (const page of [...pages].sort((a, b) => a - b)) {
+    for (const page of [...named.get(id)!].sort((a, b) => a - b)) {
+      const pf = docs[page]!.pagefindId;
+      if (pf) sh.p.push([page, pf]);
       const units = pageMessages[page];
       if (!units) continue;
       sh.u.push([page, units]);
@@ -168,7 +217,6 @@ export function splitData(input: readonly IndexedDoc[]): SplitData {
     }
     for (const msg of [...have].sort((a, b) => a - b)) sh.m.push([msg, sequences[msg]!]);
   }
-  for (const [code, list] of faults) shard(code).f.push([code, list]);
   const chunks: SearchDoc[][] = [];
   docs.forEach((d, i) => {
     const { pagefindId: _, ...doc } = d;
@@ -176,12 +224,11 @@ export function splitData(input: readonly IndexedDoc[]): SplitData {
   });
   const manifest: Manifest = {
     docs: docs.length,
-    prefix,
-    shards: [...shards.keys()].map(shardName).sort(),
+    shards: [...shards.keys()].sort(),
     faults: [...ix.faultCodes].sort(),
     categories,
+    pageCategories: cats.join(''),
     chunk: CHUNK,
-    pagefind: docs.map((d) => d.pagefindId ?? ''),
     stems: [...postings.keys()].sort().join(' '),
   };
   return { manifest, shards, chunks };
@@ -189,6 +236,18 @@ export function splitData(input: readonly IndexedDoc[]): SplitData {
 
 /** Reads a file of the split data by its name (manifest.json, s<shard>.json, d<chunk>.json), parsed. */
 export type ReadSplit = (file: string) => Promise<unknown>;
+
+/**
+ * The files of the search data as the browser downloads them, by the names ReadSplit asks for:
+ * the manifest alone, with the whole data in it, when `docs` fit in `wholeChars`; else the split.
+ */
+export function searchFiles(docs: readonly IndexedDoc[], wholeChars = WHOLE_CHARS): Map<string, string> {
+  if (JSON.stringify(docs).length <= wholeChars) {
+    const { manifest } = splitData([]);
+    return new Map([['manifest.json', JSON.stringify({ ...manifest, docs: docs.length, whole: docs })]]);
+  }
+  return splitFiles(splitData(docs));
+}
 
 /** The files of the split data, by the names ReadSplit asks for. */
 export function splitFiles(data: SplitData): Map<string, string> {
@@ -206,6 +265,7 @@ export class ShardedIndex implements KnownIndex {
   readonly #shards = new Map<string, Promise<Shard | undefined>>();
   readonly #chunks = new Map<number, Promise<SearchDoc[]>>();
   readonly #exists: ReadonlySet<string>;
+  readonly #pagefind = new Map<string, string>();
   /** Every stem of the catalog (the values mean nothing: candidatesOf only asks which stems exist). */
   readonly #vocabulary: ReadonlyMap<string, number>;
 
@@ -222,101 +282,113 @@ export class ShardedIndex implements KnownIndex {
   }
 
   #shard(id: string): Promise<Shard | undefined> {
-    const name = shardName(id);
-    if (!this.#exists.has(name)) return Promise.resolve(undefined);
-    let s = this.#shards.get(name);
+    if (!this.#exists.has(id)) return Promise.resolve(undefined);
+    let s = this.#shards.get(id);
     if (!s) {
-      s = this.#read(`s${name}.json`) as Promise<Shard>;
+      s = (this.#read(`s${shardName(id)}.json`) as Promise<Shard>).then((shard) => {
+        for (const [page, pf] of shard.p) this.#pagefind.set(pf, String(page));
+        return shard;
+      });
       // A failed download is tried again by the next search.
-      s.catch(() => this.#shards.delete(name));
-      this.#shards.set(name, s);
+      s.catch(() => this.#shards.delete(id));
+      this.#shards.set(id, s);
     }
     return s;
   }
 
   /**
    * The shards a query needs: those of the stems its words stand for (themselves, their synonyms,
-   * the stems of the catalog they are a typo or the start of) and of its fault codes.
+   * the stems of the catalog they are a typo or the start of), of its fault codes, of the error
+   * codes it may name, and of the pairs of words in a row it has (a pasted message).
    */
   shardsFor(q: NormalizedQuery): string[] {
     const keys = new Set<string>();
     for (const raw of new Set(q.terms)) for (const s of candidatesOf(raw, this.#vocabulary).keys()) keys.add(s);
-    for (const t of [...q.faultCodes, ...q.text.split(' ')]) if (this.faultCodes.has(t)) keys.add(t);
+    const toks = q.text.split(' ');
+    for (const t of [...q.faultCodes, ...toks]) if (this.faultCodes.has(t)) keys.add(t);
     // An error code typed as is ("invoice-closed-period") is in the shard of its start.
-    for (const t of q.text.split(' ')) if (t.includes('-')) keys.add(t);
-    const ids = new Set([...keys].map((k) => shardOf(k, this.manifest.prefix)));
-    // A pasted message: the pages sharing two words in a row with the query.
+    for (const t of toks) if (t.includes('-')) keys.add(t);
     const seq = words(q.text).map(stem);
-    for (let i = 1; i < seq.length; i++) ids.add(bigramShard(seq[i - 1]!, this.manifest.prefix));
-    return [...ids].filter((id) => this.#exists.has(shardName(id)));
+    for (let i = 1; i < seq.length; i++) keys.add(`~${seq[i - 1]} ${seq[i]}`);
+    return [...new Set([...keys].flatMap((k) => shardFor(k, this.#exists) ?? []))];
   }
 
   /** The ranking rankKnown gives on the whole data; results are known by page number (`code`), see doc(). */
   async rank(q: NormalizedQuery): Promise<RankedResult[]> {
     const shards = (await Promise.all(this.shardsFor(q).map((id) => this.#shard(id)))).filter((s) => s !== undefined);
     const idf = new Map<string, number>();
-    const postings = new Map<string, Posting[]>();
+    const postings = new Map<string, number[]>();
     const sequences = new Map<number, string[]>();
-    const faults = new Map<string, [number, number, number][]>();
-    const codes = new Map<string, [number, number]>();
+    const faults = new Map<string, number[]>();
+    const codes = new Map<string, number>();
     const pageMessages = new Map<number, number[]>();
     const bigrams = new Map<string, number[]>();
     for (const s of shards) {
-      for (const [pair, pages] of s.b) bigrams.set(pair, pages);
-      for (const [page, units] of s.u) pageMessages.set(page, units);
       for (const [t, df, list] of s.t) {
         idf.set(t, idfOf(df, this.manifest.docs));
         postings.set(t, list);
       }
+      for (const [pair, pages] of s.b) bigrams.set(pair, pages);
+      for (const [page, units] of s.u) pageMessages.set(page, units);
       for (const [n, seq] of s.m) sequences.set(n, seq.split(' '));
       for (const [code, list] of s.f) faults.set(code, list);
-      for (const [code, page, cat] of s.c) codes.set(code, [page, cat]);
+      for (const [code, page] of s.c) codes.set(code, page);
     }
     const entries = new Map<number, Entry & { byUnit: Map<number, Unit> }>();
-    const entry = (page: number, cat: number) => {
+    const categories = this.manifest.categories;
+    const entry = (page: number) => {
       let e = entries.get(page);
       if (!e) {
-        e = { key: String(page), code: '', category: this.manifest.categories[cat] ?? '', units: [], faultCodes: new Set(), faultCount: 0, byUnit: new Map() };
+        const category = categories[parseInt(this.manifest.pageCategories[page] ?? '', 36)] ?? '';
+        e = { key: String(page), code: '', category, units: [], faultCodes: new Set(), faultCount: 0, byUnit: new Map() };
         entries.set(page, e);
       }
       return e;
     };
     const stems = new Set<string>();
     for (const raw of new Set(q.terms)) for (const candidate of candidatesOf(raw, idf).keys()) stems.add(candidate);
-    for (const s of stems)
-      for (const [page, n, field, idfSum, cat, msg] of postings.get(s) ?? []) {
-        const e = entry(page, cat);
+    for (const s of stems) {
+      const list = postings.get(s) ?? [];
+      let page = 0;
+      for (let i = 0; i < list.length; i += 3) {
+        page = i ? page + list[i]! : list[i]!;
+        const e = entry(page);
+        const n = Math.floor(list[i + 1]! / 8);
         let u = e.byUnit.get(n);
         if (!u) {
-          const f = FIELDS[field]!;
-          u = { field: f, reason: REASON[f], weight: rankWeight(f), stems: new Set(), idfSum };
-          if (msg !== undefined) u.sequence = sequences.get(msg) ?? [];
+          const f = FIELDS[list[i + 1]! % 8]!;
+          u = { field: f, reason: REASON[f], weight: rankWeight(f), stems: new Set(), idfSum: list[i + 2]! };
           e.byUnit.set(n, u);
         }
         u.stems.add(s);
       }
+    }
     const toks = q.text.split(' ');
-    for (const code of new Set([...q.faultCodes, ...toks.filter((t) => this.faultCodes.has(t))]))
-      for (const [page, count, cat] of faults.get(code) ?? []) {
-        const e = entry(page, cat);
+    for (const code of new Set([...q.faultCodes, ...toks.filter((t) => this.faultCodes.has(t))])) {
+      const list = faults.get(code) ?? [];
+      for (let i = 0; i < list.length; i += 2) {
+        const e = entry(list[i]!);
         e.faultCodes.add(code);
-        e.faultCount = count;
+        e.faultCount = list[i + 1]!;
       }
+    }
     for (const t of toks) {
-      const hit = codes.get(t);
-      if (hit) entry(hit[0], hit[1]).code = t;
+      const page = codes.get(t);
+      if (page !== undefined) entry(page).code = t;
     }
     const seq = words(q.text).map(stem);
     for (let i = 1; i < seq.length; i++) {
-      const pages = bigrams.get(`${seq[i - 1]} ${seq[i]}`) ?? [];
-      for (let j = 0; j < pages.length; j += 2) entry(pages[j]!, pages[j + 1]!);
+      let page = 0;
+      (bigrams.get(`~${seq[i - 1]} ${seq[i]}`) ?? []).forEach((gap, j) => entry((page = j ? page + gap : gap)));
     }
     // A pasted message counts on a page by any of its messages, whether a word of the query matched it or not.
     for (const [page, e] of entries) {
       const units = pageMessages.get(page) ?? [];
-      for (let i = 0; i < units.length; i += 2)
-        if (!e.byUnit.has(units[i]!))
-          e.byUnit.set(units[i]!, { field: 'faults', reason: REASON.faults, weight: rankWeight('faults'), stems: new Set(), idfSum: 0, sequence: sequences.get(units[i + 1]!) ?? [] });
+      for (let i = 0; i < units.length; i += 2) {
+        const u = e.byUnit.get(units[i]!);
+        if (u) u.sequence = sequences.get(units[i + 1]!) ?? [];
+        else e.byUnit.set(units[i]!, { field: 'faults', reason: REASON.faults, weight: rankWeight('faults'), stems: new Set(), idfSum: 0, sequence: sequences.get(units[i + 1]!) ?? [] });
+      }
     }
     for (const e of entries.values()) e.units = [...e.byUnit].sort((a, b) => a[0] - b[0]).map(([, u]) => u);
     const ix: Index = { entries: [...entries.values()], idf, faultCodes: new Set(this.faultCodes), df: new Map() };
@@ -326,9 +398,13 @@ export class ShardedIndex implements KnownIndex {
   /** Pages of equal score go by number, which is the order of their codes. */
   compare = (a: string, b: string): number => Number(a) - Number(b);
 
-  /** Each Pagefind id → the page's number (its key). */
-  pagefindKeys(): Map<string, string> {
-    return new Map(this.manifest.pagefind.flatMap((id, page) => (id ? [[id, String(page)] as const] : [])));
+  /**
+   * Each Pagefind id → the page's number (its key), for the pages the shards downloaded so far
+   * name: a live map, that grows with each search. A Pagefind hit on a page no shard of the
+   * query names (the ranker gave it nothing) is left out of the fusion.
+   */
+  pagefindKeys(): ReadonlyMap<string, string> {
+    return this.#pagefind;
   }
 
   /** The display data of a page, by its number (as rank() gives it). */
