@@ -286,7 +286,7 @@ export class ShardedIndex implements KnownIndex {
     let s = this.#shards.get(id);
     if (!s) {
       s = (this.#read(`s${shardName(id)}.json`) as Promise<Shard>).then((shard) => {
-        for (const [page, pf] of shard.p) this.#pagefind.set(pf, String(page));
+        this.#merge(shard);
         return shard;
       });
       // A failed download is tried again by the next search.
@@ -315,25 +315,46 @@ export class ShardedIndex implements KnownIndex {
 
   /** The ranking rankKnown gives on the whole data; results are known by page number (`code`), see doc(). */
   async rank(q: NormalizedQuery): Promise<RankedResult[]> {
-    const shards = (await Promise.all(this.shardsFor(q).map((id) => this.#shard(id)))).filter((s) => s !== undefined);
-    const idf = new Map<string, number>();
-    const postings = new Map<string, number[]>();
-    const sequences = new Map<number, string[]>();
-    const faults = new Map<string, number[]>();
-    const codes = new Map<string, number>();
-    const pageMessages = new Map<number, number[]>();
-    const bigrams = new Map<string, number[]>();
-    for (const s of shards) {
-      for (const [t, df, list] of s.t) {
-        idf.set(t, idfOf(df, this.manifest.docs));
-        postings.set(t, list);
-      }
-      for (const [pair, pages] of s.b) bigrams.set(pair, pages);
-      for (const [page, units] of s.u) pageMessages.set(page, units);
-      for (const [n, seq] of s.m) sequences.set(n, seq.split(' '));
-      for (const [code, list] of s.f) faults.set(code, list);
-      for (const [code, page] of s.c) codes.set(code, page);
+    const signature = JSON.stringify(q);
+    if (this.#last?.signature === signature) return this.#last.results;
+    await Promise.all(this.shardsFor(q).map((id) => this.#shard(id)));
+    const results = this.#rank(q);
+    this.#last = { signature, results };
+    return results;
+  }
+
+  /** The last ranking (the engine asks twice: for the ranker's results, then to fuse Pagefind's). */
+  #last: { signature: string; results: RankedResult[] } | undefined;
+  // What the shards downloaded so far hold, merged (their keys never overlap).
+  readonly #idf = new Map<string, number>();
+  readonly #postings = new Map<string, number[]>();
+  readonly #sequences = new Map<number, string[]>();
+  readonly #faults = new Map<string, number[]>();
+  readonly #codes = new Map<string, number>();
+  readonly #pageMessages = new Map<number, number[]>();
+  readonly #bigrams = new Map<string, number[]>();
+
+  #merge(s: Shard): void {
+    for (const [t, df, list] of s.t) {
+      this.#idf.set(t, idfOf(df, this.manifest.docs));
+      this.#postings.set(t, list);
     }
+    for (const [pair, pages] of s.b) this.#bigrams.set(pair, pages);
+    for (const [page, units] of s.u) this.#pageMessages.set(page, units);
+    for (const [n, seq] of s.m) if (!this.#sequences.has(n)) this.#sequences.set(n, seq.split(' '));
+    for (const [code, list] of s.f) this.#faults.set(code, list);
+    for (const [code, page] of s.c) this.#codes.set(code, page);
+    for (const [page, pf] of s.p) this.#pagefind.set(pf, String(page));
+  }
+
+  #rank(q: NormalizedQuery): RankedResult[] {
+    const idf = this.#idf;
+    const postings = this.#postings;
+    const sequences = this.#sequences;
+    const faults = this.#faults;
+    const codes = this.#codes;
+    const pageMessages = this.#pageMessages;
+    const bigrams = this.#bigrams;
     const entries = new Map<number, Entry & { byUnit: Map<number, Unit> }>();
     const categories = this.manifest.categories;
     const entry = (page: number) => {
