@@ -7,11 +7,13 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { parseFragment } from '../src/lib/search/fragments.ts';
 import { paths } from '../src/lib/urls.ts';
+import { searchFiles } from '../src/lib/search/shards.ts';
+import type { IndexedDoc } from '../src/lib/search/pagefind.ts';
 
 function fail(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind failed to ${step}:\n${errors.join('\n')}`);
@@ -33,6 +35,7 @@ export default function pagefindIndex(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           fail('write the index', written.errors);
           await addPagefindIds(site);
+          await writeSplitData(site);
           logger.info(`Pagefind indexed ${added.page_count} pages`);
         } finally {
           await pagefind.close();
@@ -61,4 +64,18 @@ async function addPagefindIds(site: string): Promise<void> {
   const missing = docs.filter((d) => !d.pagefindId).map((d) => d.code);
   if (missing.length) throw new Error(`Pagefind did not index: ${missing.join(', ')}`);
   await writeFile(dataPath, JSON.stringify(docs));
+}
+
+/**
+ * The structured search data as the browser downloads it (src/lib/search/shards.ts), from
+ * search-data.json once it names each page's Pagefind id, in search-data/ (paths.searchSplit):
+ * a manifest, shards by the start of a word or code, and display chunks; or, for a small
+ * catalog, the manifest alone with the whole data in it.
+ */
+async function writeSplitData(site: string): Promise<void> {
+  const docs = JSON.parse(await readFile(join(site, 'search-data.json'), 'utf8')) as IndexedDoc[];
+  const files = searchFiles(docs);
+  const dir = join(site, ...paths.searchSplit('').split('/').filter(Boolean));
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of files) await writeFile(join(dir, name), text);
 }

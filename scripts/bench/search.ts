@@ -51,7 +51,7 @@ export interface Latency {
 
 /** What a search download is: the site's own search code, Pagefind's code, its index, our data. */
 export function kindOf(url: string, js: boolean): string {
-  if (url.startsWith('/search-data.json')) return 'search data';
+  if (url.startsWith('/search-data')) return 'search data';
   if (/^\/pagefind\/(.*\.js$|wasm\.)/.test(url.split('?')[0]!)) return 'Pagefind code and WebAssembly';
   if (url.startsWith('/pagefind/')) return 'Pagefind index';
   return js ? 'search code' : 'other';

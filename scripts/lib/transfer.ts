@@ -85,6 +85,6 @@ export async function firstVisit(page: Page, path: string): Promise<void> {
 export const sum = (list: Transfer[], key: 'bytes' | 'wire' = 'wire'): number => list.reduce((n, t) => n + t[key], 0);
 
 /** Where search lives on the wire: Pagefind's files and the structured search data. */
-export const isSearchData = (url: string): boolean => /^\/(pagefind\/|search-data\.json)/.test(url);
+export const isSearchData = (url: string): boolean => /^\/(pagefind\/|search-data(\.json|\/))/.test(url);
 
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

@@ -34,9 +34,12 @@ export const paths = {
   changesFeed: () => '/changes.xml',
   catalogJson: () => '/errors.json',
   catalogSchema: () => '/errors.schema.json',
+  /** The whole structured search data (the dev server, the offline export). */
   searchData: () => '/search-data.json',
   /** The data triage works on (src/lib/triage/data.ts); the triage and /go/ pages carry it inline. */
   triageData: () => '/triage-data.json',
+  /** A file of the split search data (src/lib/search/shards.ts): manifest.json, s<shard>.json, d<chunk>.json. */
+  searchSplit: (file: string) => `/search-data/${file}`,
   llms: () => '/llms.txt',
   llmsFull: () => '/llms-full.txt',
   robots: () => '/robots.txt',

@@ -252,8 +252,8 @@ test('nothing of search is downloaded until the box is focused', async ({ page }
   expect(requests.filter((p) => /pagefind|search-data|header\.|render\./.test(p))).toEqual([]);
   const box = page.getByRole('searchbox', { name: 'Search errors' });
   await box.focus();
-  // Focus fetches the structured data; Pagefind (about a hundred KB) waits for the first search (issue 11).
-  await expect.poll(() => requests).toContain('/search-data.json');
+  // Focus fetches the structured data's manifest; Pagefind (about a hundred KB) waits for the first search (issue 11).
+  await expect.poll(() => requests).toContain('/search-data/manifest.json');
   await page.waitForLoadState('networkidle');
   expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
   await box.pressSequentially('closed');

@@ -30,7 +30,7 @@ test('a redirect page follows its target offline', () => {
 });
 
 test('what the copy leaves out', () => {
-  for (const p of ['pagefind/pagefind.js', 'search-data.json', '_astro/page.js', 'sitemap-0.xml', 'robots.txt', 'print/index.html', '_headers', '_redirects', '_nginx.conf']) assert.equal(keptOffline(p), false, p);
+  for (const p of ['pagefind/pagefind.js', 'search-data.json', 'search-data/manifest.json', '_astro/page.js', 'sitemap-0.xml', 'robots.txt', 'print/index.html', '_headers', '_redirects', '_nginx.conf']) assert.equal(keptOffline(p), false, p);
   for (const p of ['index.html', '_astro/Base.css', 'favicon.svg', 'errors/a/index.html', 'errors.json']) assert.equal(keptOffline(p), true, p);
   // The copies for assistants and the feed link to the online site: left out, and so are the links to them.
   for (const p of ['llms.txt', 'llms-full.txt', 'errors/a.md', 'changes.xml']) assert.equal(keptOffline(p), false, p);

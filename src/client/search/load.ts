@@ -1,6 +1,7 @@
 /**
- * Loads the online search engine once: the structured search data and Pagefind (under
- * `astro dev`, the structured data alone). Called when someone focuses a search box or opens
+ * Loads the online search engine once: the manifest of the split search data (each search then
+ * downloads the shards of its words and the display data of the hits it shows: shards.ts) and
+ * Pagefind (under `astro dev`, the whole structured data, search-data.json, alone). Called when someone focuses a search box or opens
  * /search/, never on page load. The engine is there as soon as the structured data is; Pagefind
  * loads with the first search and joins it when ready (engine.ready), and the panel and the search page show the ranker's
  * results meanwhile (render.ts, searchInSteps).
@@ -8,7 +9,8 @@
 import { SearchEngine } from '../../lib/search/engine.ts';
 import { withBase } from '../../lib/base';
 import { urls } from '../../lib/urls';
-import { pagefindFullText, type IndexedDoc, type Pagefind } from '../../lib/search/pagefind.ts';
+import { pagefindCodes, pagefindFullText, type IndexedDoc, type Pagefind } from '../../lib/search/pagefind.ts';
+import type { Manifest } from '../../lib/search/shards.ts';
 
 let engine: Promise<SearchEngine> | undefined;
 
@@ -25,10 +27,19 @@ export function loadEngine(): Promise<SearchEngine> {
     // Pagefind's index is written after a build; the dev server has none (its script would 404).
     if (import.meta.env.DEV) return new SearchEngine(await searchData(), undefined, DEV_NOTE);
     const pagefindUrl = new URL(withBase('/pagefind/pagefind.js'), location.href).href;
-    // The structured data comes first (a few KB): the engine answers from it alone (the ranker).
-    // Pagefind (its code, WebAssembly and index, about a hundred KB) starts loading with the
-    // first search, and its results are fused in once it is ready.
-    const docs = await searchData();
+    // The manifest of the structured data comes first (a few KB): the engine answers from the
+    // shards each search downloads (the ranker). Pagefind (its code, WebAssembly and index, about
+    // a hundred KB) starts loading with the first search, and its results are fused in once it is ready.
+    const read = (file: string) =>
+      fetch(urls.searchSplit(file)).then((r) => {
+        if (!r.ok) throw new Error(`search data ${file}: HTTP ${r.status}`);
+        return r.json() as Promise<unknown>;
+      });
+    const manifest = (await read('manifest.json')) as Manifest;
+    // A small catalog's manifest carries the whole data (cheaper than shards); a large one's is
+    // split, and the code reading shards is loaded only then.
+    const index = manifest.whole ?? new (await import('../../lib/search/shards.ts')).ShardedIndex(manifest, read);
+    const pagefindKeys = Array.isArray(index) ? pagefindCodes(index) : index.pagefindKeys();
     const fullText = async () => {
       const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
       // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
@@ -37,9 +48,9 @@ export function loadEngine(): Promise<SearchEngine> {
       // would prefix the folder it was loaded from ("/docs/" under a subpath), and the links add the base once.
       await pagefind.options({ excerptLength: 24, noWorker: true, baseUrl: '/' });
       await pagefind.init();
-      return pagefindFullText(pagefind, docs);
+      return pagefindFullText(pagefind, pagefindKeys);
     };
-    return new SearchEngine(docs, fullText);
+    return new SearchEngine(index, fullText);
   })();
   return engine;
 }

@@ -14,7 +14,7 @@ import { withoutBase } from '../base.ts';
  * changes.xml), whose links are the online site's: they are for reading the site, not the copy.
  * Links to them in <head> go too; the change log page links its feed by its online address.
  */
-const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^triage-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/];
+const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^search-data\//, /^triage-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/];
 
 export const keptOffline = (path: string): boolean => !DROP.some((re) => re.test(path));
 

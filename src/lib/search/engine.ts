@@ -8,7 +8,7 @@
 import { paths } from '../urls.ts';
 import { normalizeQuery, stem, words } from './normalize.ts';
 import { occursIn, rankKnown } from './rank.ts';
-import type { NormalizedQuery, SearchDoc } from './types.ts';
+import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
 
 export interface Hit {
   code: string;
@@ -36,7 +36,34 @@ export interface Fragment {
   excerpt?: string | undefined;
 }
 
-/** One page a full-text index found, by error code. */
+/**
+ * The structured ranker and its data: the whole data (an array of docs: the offline copy, the
+ * dev server, tests) or the data split into shards the searches download (shards.ts, online).
+ * A result is known by a key: the page's code, or its number in the split data.
+ */
+export interface KnownIndex {
+  /** Every QuickBooks fault code of the catalog (normalizeQuery). */
+  readonly faultCodes: ReadonlySet<string>;
+  /** rankKnown's ranking, `code` being the key. */
+  rank: (query: NormalizedQuery) => Promise<RankedResult[]>;
+  /** A page by its key. */
+  doc: (key: string) => Promise<SearchDoc | undefined>;
+  /** The order of two keys of equal score (that of their codes). */
+  compare: (a: string, b: string) => number;
+}
+
+/** The whole data as a KnownIndex: results known by code. */
+export function wholeIndex(docs: readonly SearchDoc[]): KnownIndex {
+  const byCode = new Map(docs.map((d) => [d.code, d]));
+  return {
+    faultCodes: new Set(docs.flatMap((d) => d.faults.flatMap((f) => (f.code ? [f.code] : [])))),
+    rank: async (query) => rankKnown(query, docs),
+    doc: async (code) => byCode.get(code),
+    compare: (a, b) => a.localeCompare(b),
+  };
+}
+
+/** One page a full-text index found, by its key (KnownIndex). */
 export interface FullTextHit {
   code: string;
   /** Any positive scale: the engine compares it with the best hit of the same search only. */
@@ -92,9 +119,7 @@ export function keepPlaces(shown: readonly Hit[], next: readonly Hit[], limit: n
 }
 
 export class SearchEngine {
-  readonly #docs: SearchDoc[];
-  readonly #byCode: Map<string, SearchDoc>;
-  readonly #faultCodes: ReadonlySet<string>;
+  readonly #known: KnownIndex;
   #fullText: FullText | undefined;
   #settled = true;
   #pending: Promise<FullText | undefined> | undefined;
@@ -106,11 +131,9 @@ export class SearchEngine {
    * meanwhile the structured ranker answers alone (searchKnown), and search() waits for it. A full
    * text that fails to load leaves the ranker alone.
    */
-  constructor(docs: SearchDoc[], fullText?: FullText | Promise<FullText> | (() => Promise<FullText>), note?: string) {
+  constructor(known: readonly SearchDoc[] | KnownIndex, fullText?: FullText | Promise<FullText> | (() => Promise<FullText>), note?: string) {
     this.#note = note;
-    this.#docs = docs;
-    this.#byCode = new Map(docs.map((d) => [d.code, d]));
-    this.#faultCodes = new Set(docs.flatMap((d) => d.faults.flatMap((f) => (f.code ? [f.code] : []))));
+    this.#known = Array.isArray(known) ? wholeIndex(known as readonly SearchDoc[]) : (known as KnownIndex);
     if (typeof fullText === 'function') {
       this.#settled = false;
       this.#load = fullText;
@@ -152,10 +175,10 @@ export class SearchEngine {
    * in it, the whole answer is dropped.
    */
   async #really(ask: readonly string[], results: FullTextHit[]): Promise<FullTextHit[]> {
-    const hits = results.filter((r) => this.#byCode.has(r.code));
-    const best = hits[0];
-    if (!best) return [];
-    const doc = this.#byCode.get(best.code)!;
+    const best = results[0];
+    const doc = best && (await this.#known.doc(best.code));
+    if (!best || !doc) return [];
+    const hits = results;
     const fields = [doc.code, doc.title, doc.summary, ...doc.aliases, ...doc.faults.flatMap((f) => [f.name ?? '', f.message])];
     const stems = new Set(words([...fields, await best.text()].join(' ')).map(stem));
     return ask.some((w) => occursIn(w, stems)) ? hits : [];
@@ -174,12 +197,12 @@ export class SearchEngine {
   }
 
   async #search(raw: string, limit: number, fullTextIndex: FullText | undefined): Promise<SearchResult> {
-    const query = normalizeQuery(raw, this.#faultCodes);
+    const query = normalizeQuery(raw, this.#known.faultCodes);
     const note = this.#note ? { note: this.#note } : {};
     if (!query.terms.length && !query.faultCodes.length) return { query, hits: [], ...note };
 
     const scores = new Map<string, number>();
-    const known = rankKnown(query, this.#docs);
+    const known = await this.#known.rank(query);
     const top = known[0]?.score ?? 0;
     for (const r of known) scores.set(r.code, r.score / top);
 
@@ -205,22 +228,23 @@ export class SearchEngine {
       }
     }
 
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
-    // Fragments (excerpts, sections) are fetched for the shown results only.
-    const hits = await Promise.all(
-      ranked.map(async ([code]): Promise<Hit> => {
-        const doc = this.#byCode.get(code)!;
-        const fragment = await pages.get(code)?.fragment();
+    const ranked = [...scores].sort((a, b) => b[1] - a[1] || this.#known.compare(a[0], b[0])).slice(0, limit);
+    // Display data (split data), fragments (excerpts, sections) are fetched for the shown results only.
+    const shown = await Promise.all(
+      ranked.map(async ([key]): Promise<Hit | undefined> => {
+        const [doc, fragment] = await Promise.all([this.#known.doc(key), pages.get(key)?.fragment()]);
+        if (!doc) return undefined;
         return {
-          code,
+          code: doc.code,
           title: doc.title,
           summary: doc.summary,
           categories: doc.categories,
-          url: fragment?.url ?? paths.error(code),
+          url: fragment?.url ?? paths.error(doc.code),
           excerpt: faultExcerpt(doc, query) || fragment?.excerpt || '',
         };
       }),
     );
+    const hits = shown.filter((h) => h !== undefined);
     return { query, hits, ...note };
   }
 }

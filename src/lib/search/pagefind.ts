@@ -1,7 +1,8 @@
 /**
  * Pagefind as the full-text index of the online search (engine.ts). Pagefind names each
- * result by its fragment id; search-data.json carries that id for every error page
- * (integrations/pagefind.ts), so results map to codes without downloading a fragment each.
+ * result by its fragment id; search-data.json carries that id for every error page, and the
+ * split data's manifest for every page number (integrations/pagefind.ts, shards.ts), so
+ * results map to the engine's keys without downloading a fragment each.
  */
 import type { SearchDoc } from './types.ts';
 import { onlyMarks, type FullText } from './engine.ts';
@@ -22,8 +23,13 @@ export interface Pagefind {
 
 const marks = (html: string) => html.split('<mark>').length - 1;
 
-export function pagefindFullText(pagefind: Pagefind, docs: readonly IndexedDoc[]): FullText {
-  const codeById = new Map(docs.flatMap((d) => (d.pagefindId ? [[d.pagefindId, d.code] as const] : [])));
+/** Each Pagefind id → the page's code, for the engine on the whole data. */
+export const pagefindCodes = (docs: readonly IndexedDoc[]): Map<string, string> =>
+  new Map(docs.flatMap((d) => (d.pagefindId ? [[d.pagefindId, d.code] as const] : [])));
+
+/** Pagefind as a FullText whose hits are known by `keyById` of their Pagefind id (the engine's keys). */
+export function pagefindFullText(pagefind: Pagefind, keyById: ReadonlyMap<string, string>): FullText {
+  const codeById = keyById;
   return {
     async search(q) {
       const answer = await pagefind.search(q);

@@ -18,7 +18,7 @@ import { rankWeight, type Field } from './weights.ts';
  * Query word → words of the pages that mean the same here. Maps, not plain objects: a query
  * word is anything someone types, and "constructor" must not find Object.prototype's.
  */
-const SYN = new Map<string, string[]>();
+export const SYN = new Map<string, string[]>();
 for (const p of (
   'customer:client client:customer vendor:supplier supplier:vendor product:item service:item delete:remove ' +
   'remove:delete reopen:period,closed closed:period book:period merge:duplicate taken:exists deactivated:inactive ' +
@@ -33,16 +33,18 @@ for (const p of (
  * Query word → the record it names. A paste often says which record failed ("Invoice 1042 failed
  * to sync: …"); where QuickBooks sends the same message for several records, that picks the page.
  */
-const RECORD = new Map<string, string>();
+export const RECORD = new Map<string, string>();
 for (const p of 'client:client customer:client invoice:invoice item:item product:item payment:payment'.split(' ')) {
   const [k, v] = p.split(':');
   RECORD.set(stem(k!), v!);
 }
 /** How much a page whose primary category is a record the query names gains, as a factor. */
-const RECORD_FACTOR = 1.15;
+export const RECORD_FACTOR = 1.15;
 
 /** One field of a page as the ranker matches it (a page's aliases and fault texts are one unit each). */
-interface Unit {
+export interface Unit {
+  /** The field it is part of. */
+  field: Field;
   /** Reason shown when this unit matches. */
   reason: string;
   /** Weight of the field (weights.ts). */
@@ -54,28 +56,47 @@ interface Unit {
   /** All its stems in order (QuickBooks texts only, for phrase matching). */
   sequence?: string[];
 }
-interface Entry {
-  doc: SearchDoc;
+export interface Entry {
+  /** What the result is known by: the page's code (or, in a shard-backed index, its number). */
+  key: string;
+  /** The page's error code ('' when a shard-backed index knows the query does not name it). */
+  code: string;
+  /** Its primary category. */
+  category: string;
   units: Unit[];
-  /** The QuickBooks fault codes of the page. */
+  /** The QuickBooks fault codes of the page (a shard-backed index: those the query names). */
   faultCodes: Set<string>;
+  /** How many fault codes the page has. */
+  faultCount: number;
 }
-interface Index {
+export interface Index {
   entries: Entry[];
   /** Stem → its IDF: rarer in the catalog, higher. */
   idf: Map<string, number>;
   /** Every fault code of the catalog. */
   faultCodes: Set<string>;
+  /** Stem → how many pages have it. */
+  df: Map<string, number>;
 }
 
 function unit(reason: string, field: Field, text: string, phrase?: boolean): Unit {
   const ws = words(text);
-  const u: Unit = { reason, weight: rankWeight(field), stems: new Set(ws.filter(isTerm).map(stem)), idfSum: 0 };
+  const u: Unit = { field, reason, weight: rankWeight(field), stems: new Set(ws.filter(isTerm).map(stem)), idfSum: 0 };
   if (phrase) u.sequence = ws.map(stem);
   return u;
 }
 
 const cache = new WeakMap<readonly SearchDoc[], Index>();
+
+/** The ranker's index of `docs` (cached per array). */
+export function indexOf(docs: readonly SearchDoc[]): Index {
+  let ix = cache.get(docs);
+  if (!ix) cache.set(docs, (ix = build(docs)));
+  return ix;
+}
+
+/** The IDF of a stem found on `count` of `total` pages. */
+export const idfOf = (count: number, total: number): number => Math.log(1 + (total - count + 0.5) / (count + 0.5));
 
 function build(docs: readonly SearchDoc[]): Index {
   const df = new Map<string, number>();
@@ -94,16 +115,16 @@ function build(docs: readonly SearchDoc[]): Index {
     const own = new Set(doc.faults.flatMap((f) => (f.code ? [f.code] : [])));
     own.forEach((code) => faultCodes.add(code));
     new Set(units.flatMap((u) => [...u.stems])).forEach((s) => df.set(s, (df.get(s) ?? 0) + 1));
-    return { doc, units, faultCodes: own };
+    return { key: doc.code, code: doc.code, category: doc.categories[0] ?? '', units, faultCodes: own, faultCount: own.size };
   });
   const idf = new Map<string, number>();
-  df.forEach((count, s) => idf.set(s, Math.log(1 + (docs.length - count + 0.5) / (count + 0.5))));
+  df.forEach((count, s) => idf.set(s, idfOf(count, docs.length)));
   for (const { units } of entries) for (const u of units) u.stems.forEach((s) => (u.idfSum += idf.get(s)!));
-  return { entries, idf, faultCodes };
+  return { entries, idf, faultCodes, df };
 }
 
 /** Optimal-string-alignment distance of a and b is at most k. */
-function near(a: string, b: string, k: number): boolean {
+export function near(a: string, b: string, k: number): boolean {
   if (Math.abs(a.length - b.length) > k) return false;
   // Rows of the edit-distance table: two rows back (for transpositions), the previous one, this one.
   let older: number[] = [];
@@ -137,8 +158,30 @@ export function occursIn(raw: string, stems: ReadonlySet<string>): boolean {
   return false;
 }
 
+/**
+ * The page stems a query word stands for, each with its weight and how it matched ('' as
+ * itself): its stem, its synonyms, and (for a word the catalog lacks, from 4 letters) the known
+ * stems it is a typo or the start of. Only stems `idf` holds count.
+ */
+export function candidatesOf(raw: string, idf: ReadonlyMap<string, number>): Map<string, [number, string]> {
+  const t = stem(raw);
+  const candidates = new Map<string, [number, string]>();
+  const top = idf.get(t) ?? Infinity;
+  const add = (candidate: string, factor: number, how: string): void => {
+    const w = idf.get(candidate);
+    if (w && !candidates.has(candidate)) candidates.set(candidate, [factor * Math.min(top, w), how]);
+  };
+  add(t, 1, '');
+  for (const synonym of SYN.get(t) ?? []) add(synonym, 0.8, 'synonym');
+  if (!idf.has(t) && raw.length > 3)
+    for (const known of idf.keys())
+      if (near(t, known, raw.length > 7 ? 2 : 1)) add(known, 0.7, 'typo');
+      else if (known.startsWith(t)) add(known, 0.6, 'prefix');
+  return candidates;
+}
+
 /** Length of the longest run of words a and b have in common. */
-function run(a: string[], b: string[]): number {
+export function run(a: readonly string[], b: readonly string[]): number {
   let best = 0;
   // previous[j]: the run of words in common ending at the previous word of a and the word j of b.
   let previous = new Array<number>(b.length + 1).fill(0);
@@ -157,45 +200,38 @@ function run(a: string[], b: string[]): number {
  * per array: pass the same array each time, and a new one when the catalog changes.
  */
 export function rankKnown(query: NormalizedQuery | string, docs: readonly SearchDoc[]): RankedResult[] {
-  let ix = cache.get(docs);
-  if (!ix) cache.set(docs, (ix = build(docs)));
+  const ix = indexOf(docs);
+  const q = typeof query === 'string' ? normalizeQuery(query, ix.faultCodes) : query;
+  return rankIndex(q, ix);
+}
+
+/**
+ * The ranking of rankKnown on an index: the whole catalog's, or the part of it a query needs
+ * (shards.ts), whose `idf` holds the stems of the shards loaded and whose entries hold only the
+ * units those stems occur in. Ties go by `compare` of the keys (by code by default).
+ */
+export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b: string) => number = (a, b) => (a < b ? -1 : 1)): RankedResult[] {
   const { idf, faultCodes } = ix;
-  const q = typeof query === 'string' ? normalizeQuery(query, faultCodes) : query;
   const toks = q.text.split(' ');
   const wanted = new Set([...q.faultCodes, ...toks.filter((t) => faultCodes.has(t))]);
   const seq = words(q.text).map(stem);
 
   // Each query word → the page stems it stands for: [weight, how it matched ('' as itself)].
-  const terms = [...new Set(q.terms)].map((raw) => {
-    const t = stem(raw);
-    const candidates = new Map<string, [number, string]>();
-    const top = idf.get(t) ?? Infinity;
-    const add = (candidate: string, factor: number, how: string): void => {
-      const w = idf.get(candidate);
-      if (w && !candidates.has(candidate)) candidates.set(candidate, [factor * Math.min(top, w), how]);
-    };
-    add(t, 1, '');
-    for (const synonym of SYN.get(t) ?? []) add(synonym, 0.8, 'synonym');
-    if (!idf.has(t) && raw.length > 3)
-      for (const known of idf.keys())
-        if (near(t, known, raw.length > 7 ? 2 : 1)) add(known, 0.7, 'typo');
-        else if (known.startsWith(t)) add(known, 0.6, 'prefix');
-    return candidates;
-  });
+  const terms = [...new Set(q.terms)].map((raw) => candidatesOf(raw, idf));
   let total = 0;
   for (const candidates of terms) total += Math.max(0, ...[...candidates.values()].map(([w]) => w));
   const records = new Set(q.terms.flatMap((raw) => RECORD.get(stem(raw)) ?? []));
 
   const out: RankedResult[] = [];
-  for (const { doc, units, faultCodes: docCodes } of ix.entries) {
+  for (const { key, code, category, units, faultCodes: docCodes, faultCount } of ix.entries) {
     let score = 0;
     const why = new Set<string>();
     for (const code of wanted)
       if (docCodes.has(code)) {
-        score += 20 + 4 / docCodes.size;
+        score += 20 + 4 / faultCount;
         why.add('fault ' + code);
       }
-    if (toks.includes(doc.code)) {
+    if (code && toks.includes(code)) {
       score += 40;
       why.add('error code');
     }
@@ -233,8 +269,8 @@ export function rankKnown(query: NormalizedQuery | string, docs: readonly Search
       score += msg;
       why.add('quickbooks message');
     }
-    if (records.has(doc.categories[0] ?? '')) score *= RECORD_FACTOR;
-    if (score > 0) out.push({ code: doc.code, score: Math.round(score * 1000) / 1000, reasons: [...why] });
+    if (records.has(category)) score *= RECORD_FACTOR;
+    if (score > 0) out.push({ code: key, score: Math.round(score * 1000) / 1000, reasons: [...why] });
   }
-  return out.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
+  return out.sort((a, b) => b.score - a.score || compare(a.code, b.code));
 }
