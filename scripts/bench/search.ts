@@ -9,6 +9,7 @@
  *   is warmed by one query first: this is the time of every search after the first.
  * - on the way, how often the right page comes first and in the top three.
  */
+import { paths } from '../../src/lib/urls.ts';
 import type { Browser, Page } from '@playwright/test';
 import { firstVisit, recordTransfers, sum } from '../lib/transfer.ts';
 import type { Query } from '../lib/queries.ts';
@@ -51,7 +52,7 @@ export interface Latency {
 
 /** What a search download is: the site's own search code, Pagefind's code, its index, our data. */
 export function kindOf(url: string, js: boolean): string {
-  if (url.startsWith('/search-data')) return 'search data';
+  if (url.startsWith(paths.searchData()) || url.startsWith(paths.searchSplit(''))) return 'search data';
   if (/^\/pagefind\/(.*\.js$|wasm\.)/.test(url.split('?')[0]!)) return 'Pagefind code and WebAssembly';
   if (url.startsWith('/pagefind/')) return 'Pagefind index';
   return js ? 'search code' : 'other';
@@ -135,7 +136,7 @@ export async function measureLatency(browser: Browser, origin: string, queries: 
   const context = await browser.newContext({ baseURL: origin });
   try {
     const page = await context.newPage();
-    await firstVisit(page, where === 'page' ? '/search/' : panelPath);
+    await firstVisit(page, where === 'page' ? paths.search() : panelPath);
     const box = page.locator(where === 'page' ? 'main input[type="search"]' : 'site-search input[type="search"]');
     const clear = async () => {
       await box.fill('');

@@ -3,6 +3,7 @@
  * what the built pages need, and nginx serving the build with it (where nginx is installed).
  * One build of a copy in which an error was renamed, so that there is a former code to redirect.
  */
+import { pathOfBuiltFile } from '../../src/lib/urls.ts';
 import { GO_CASES } from '../go-cases.ts';
 import { GO_RECORDS, goRules } from '../../src/lib/triage/go.ts';
 import { triageIndex } from '../../src/lib/triage/recognise.ts';
@@ -27,7 +28,6 @@ const filesOf = (dist: string) =>
     .map((e) => relative(dist, join(e.parentPath, e.name)).split(sep).join('/'));
 const metaPolicy = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
 /** The path a page answers at: errors/x/index.html → /errors/x/. */
-const urlOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 /** Content-hashed names: Vite's bundles, Pagefind's chunks and metadata (a hex hash in the name). */
 const hashed = (file: string) => file.startsWith('_astro/') || /^pagefind\/.*_[0-9a-f]{7,}\.pf_[a-z]+$/.test(file);
 
@@ -73,8 +73,8 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
     assert.ok(pages.filter((p) => p.csp).length > 40);
     for (const { file, csp } of pages) {
       if (!csp) continue;
-      assert.deepEqual(valuesAt(rules, urlOf(file), 'content-security-policy'), [`${csp}; ${FRAME}`], file);
-      assert.deepEqual(valuesAt(rules, urlOf(file), 'cache-control').map((v) => SHORT.test(v)), [true], file);
+      assert.deepEqual(valuesAt(rules, pathOfBuiltFile(file), 'content-security-policy'), [`${csp}; ${FRAME}`], file);
+      assert.deepEqual(valuesAt(rules, pathOfBuiltFile(file), 'cache-control').map((v) => SHORT.test(v)), [true], file);
     }
     // Every other file: one Cache-Control, immutable exactly when the name carries a hash.
     for (const file of files.filter((f) => !f.endsWith('.html') && !f.startsWith('_'))) {
@@ -138,7 +138,7 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
         }
       };
       const pagePath = 'errors/invoice-removed-in-quickbooks/index.html';
-      const page = await get(urlOf(pagePath), { headers: { 'accept-encoding': 'gzip' } });
+      const page = await get(pathOfBuiltFile(pagePath), { headers: { 'accept-encoding': 'gzip' } });
       assert.equal(page.status, 200);
       assert.equal(page.headers.get('content-security-policy'), `${metaPolicy(readFileSync(join(dist, pagePath), 'utf8'))}; ${FRAME}`);
       assert.match(page.headers.get('cache-control')!, SHORT);

@@ -5,6 +5,7 @@
  * The same panel runs online (header.ts) and in the offline copy (offline.ts).
  */
 import { addressQuery } from '../../lib/search/cap.ts';
+import { paths } from '../../lib/urls.ts';
 import { rememberPaste } from './handoff';
 import type { SearchResult } from '../../lib/search/engine.ts';
 import { renderEmpty, renderHits, searchInSteps, statusText, steady, type SearchSite } from './render';
@@ -78,7 +79,7 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     if (result.hits.length) emptyBox.replaceChildren();
     else if (final) renderEmpty(emptyBox, raw, { empty });
     // The link carries the start of a long paste; the search page gets the rest from this tab.
-    all.href = `${site.href('/search/')}?q=${encodeURIComponent(addressQuery(raw))}`;
+    all.href = site.href(paths.search(addressQuery(raw)));
     rememberPaste(raw);
     if (final) offerTriage(raw);
     all.hidden = result.hits.length === 0;

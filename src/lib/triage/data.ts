@@ -7,6 +7,7 @@
  */
 import type { CategoryId, Resync } from '../taxonomy.ts';
 import { MANUAL_RESYNC_TAG, type ResyncRecord } from '../resync.ts';
+import { SYNC_CHAIN } from '../syncChain.ts';
 
 export interface TriageError {
   code: string;
@@ -30,7 +31,7 @@ export interface TriageData {
 }
 
 /** The records in the order Workiz syncs them (src/lib/syncChain.ts): clients and items, invoices, payments. */
-export const RECORD_ORDER: readonly ResyncRecord[] = ['client', 'item', 'invoice', 'payment'];
+export const RECORD_ORDER: readonly ResyncRecord[] = SYNC_CHAIN.map((step) => step.id);
 
 /** The records an error's fix steps sync again by hand, read from its MDX body. */
 export function resyncRecordsOf(body: string): ResyncRecord[] {
