@@ -8,6 +8,7 @@ import { normalizeQuery } from '../../src/lib/search/normalize.ts';
 import { rankKnown } from '../../src/lib/search/rank.ts';
 import { searchFiles, SHARD_CHARS, shardFor, ShardedIndex, splitData, splitFiles, WHOLE_CHARS } from '../../src/lib/search/shards.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
+import { PAGEFIND_IDS } from '../../src/lib/search/pagefind.ts';
 
 /** The real catalog as the search data has it (frontmatter only, as src/lib/searchDocs.ts). */
 function realDocs(): SearchDoc[] {
@@ -117,9 +118,11 @@ test('any word is a key: "constructor", "__proto__", "toString" and non-Latin wo
 });
 
 test('a catalog whose whole data fits in WHOLE_CHARS gets it in the manifest, a larger one the split', () => {
-  const small = searchFiles(docs);
-  assert.deepEqual([...small.keys()], ['manifest.json']);
+  const small = searchFiles(docs.map((d, i) => ({ ...d, pagefindId: `en_${i}` })));
+  assert.deepEqual([...small.keys()], ['manifest.json', PAGEFIND_IDS]);
+  // The ranker's data alone: the Pagefind ids come in their own file, fetched with Pagefind.
   assert.deepEqual(JSON.parse(small.get('manifest.json')!).whole, JSON.parse(JSON.stringify(docs)));
+  assert.deepEqual(JSON.parse(small.get(PAGEFIND_IDS)!), docs.map((d, i) => [`en_${i}`, d.code]));
   const split = searchFiles(docs, 1000);
   assert.ok(split.size > 5);
   assert.equal(JSON.parse(split.get('manifest.json')!).whole, undefined);

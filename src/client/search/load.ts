@@ -9,7 +9,7 @@
 import { SearchEngine } from '../../lib/search/engine.ts';
 import { withBase } from '../../lib/base';
 import { urls } from '../../lib/urls';
-import { pagefindCodes, pagefindFullText, type IndexedDoc, type Pagefind } from '../../lib/search/pagefind.ts';
+import { PAGEFIND_IDS, pagefindFullText, type IndexedDoc, type Pagefind } from '../../lib/search/pagefind.ts';
 import type { Manifest } from '../../lib/search/shards.ts';
 
 let engine: Promise<SearchEngine> | undefined;
@@ -39,16 +39,19 @@ export function loadEngine(): Promise<SearchEngine> {
     // A small catalog's manifest carries the whole data (cheaper than shards); a large one's is
     // split, and the code reading shards is loaded only then.
     const index = manifest.whole ?? new (await import('../../lib/search/shards.ts')).ShardedIndex(manifest, read);
-    const pagefindKeys = Array.isArray(index) ? pagefindCodes(index) : index.pagefindKeys();
+    // Pagefind's ids of the pages: beside the whole data, a file fetched with Pagefind; the split
+    // data's shards name them.
+    const pagefindKeys = async () =>
+      Array.isArray(index) ? new Map((await read(PAGEFIND_IDS)) as [string, string][]) : index.pagefindKeys();
     const fullText = async () => {
-      const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+      const [pagefind, keys] = await Promise.all([import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>, pagefindKeys()]);
       // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
       // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
       // baseUrl '/': Pagefind hands back site paths (a paths.error() path), as the ranker does; by default it
       // would prefix the folder it was loaded from ("/docs/" under a subpath), and the links add the base once.
       await pagefind.options({ excerptLength: 24, noWorker: true, baseUrl: '/' });
       await pagefind.init();
-      return pagefindFullText(pagefind, pagefindKeys);
+      return pagefindFullText(pagefind, keys);
     };
     return new SearchEngine(index, fullText);
   })();

@@ -107,9 +107,11 @@ export const statusText = (result: SearchResult, raw: string) =>
     : `${result.hits.length} ${result.hits.length === 1 ? 'error matches' : 'errors match'}.`) + (result.note ? ` ${result.note}` : '');
 
 /**
- * Runs a search in two steps while the full text is still loading: `show` gets the ranker's
- * results at once (`final` false), then the fused ones (`final` true); once the full text has
- * loaded, only the fused ones. Returns false when `current()` says a newer search has started.
+ * Runs a search in two steps: `show` gets the structured ranker's results as soon as they are
+ * ranked (`final` false), then the results fused with the full text (`final` true), once the full
+ * text has loaded and answered. The full text may need downloads on every search (Pagefind
+ * fetches the index chunks of new words and the fragments of the hits), so the ranker's results
+ * never wait for it. Returns false when `current()` says a newer search has started.
  */
 export async function searchInSteps(
   engine: SearchEngine,
@@ -118,11 +120,9 @@ export async function searchInSteps(
   current: () => boolean,
   show: (result: SearchResult, final: boolean) => void,
 ): Promise<boolean> {
-  if (!engine.ready) {
-    const quick = await engine.searchKnown(raw, limit);
-    if (!current()) return false;
-    show(quick, false);
-  }
+  const quick = await engine.searchKnown(raw, limit);
+  if (!current()) return false;
+  show(quick, false);
   const result = await engine.search(raw, limit);
   if (!current()) return false;
   show(result, true);

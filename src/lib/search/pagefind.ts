@@ -1,14 +1,22 @@
 /**
  * Pagefind as the full-text index of the online search (engine.ts). Pagefind names each
- * result by its fragment id; search-data.json carries that id for every error page, and the
- * split data's manifest for every page number (integrations/pagefind.ts, shards.ts), so
- * results map to the engine's keys without downloading a fragment each.
+ * result by its fragment id; search-data.json carries that id for every error page
+ * (integrations/pagefind.ts), and the browser's data maps it to the engine's keys (shards.ts:
+ * PAGEFIND_IDS beside the whole data, the shards' pages in the split), so results map to the
+ * engine's keys without downloading a fragment each.
  */
 import type { SearchDoc } from './types.ts';
 import { onlyMarks, type FullText } from './engine.ts';
 
 /** A search doc as search-data.json has it: with the id Pagefind gave the page. */
 export type IndexedDoc = SearchDoc & { pagefindId?: string };
+
+/**
+ * The file of the browser's search data (paths.searchSplit) that maps each Pagefind id to a
+ * page's code, [Pagefind id, code][], when the manifest carries the whole data: fetched with
+ * Pagefind, so a first result never waits for it.
+ */
+export const PAGEFIND_IDS = 'pagefind-ids.json';
 
 interface PagefindResult {
   id: string;
@@ -22,10 +30,6 @@ export interface Pagefind {
 }
 
 const marks = (html: string) => html.split('<mark>').length - 1;
-
-/** Each Pagefind id → the page's code, for the engine on the whole data. */
-export const pagefindCodes = (docs: readonly IndexedDoc[]): Map<string, string> =>
-  new Map(docs.flatMap((d) => (d.pagefindId ? [[d.pagefindId, d.code] as const] : [])));
 
 /** Pagefind as a FullText whose hits are known by `keyById` of their Pagefind id (the engine's keys). */
 export function pagefindFullText(pagefind: Pagefind, keyById: ReadonlyMap<string, string>): FullText {

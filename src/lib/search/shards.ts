@@ -27,7 +27,7 @@ import { candidatesOf, idfOf, indexOf, rankIndex, type Entry, type Index, type U
 import { stem, words } from './normalize.ts';
 import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
 import type { KnownIndex } from './engine.ts';
-import type { IndexedDoc } from './pagefind.ts';
+import { PAGEFIND_IDS, type IndexedDoc } from './pagefind.ts';
 
 /** Pages per display chunk. */
 export const CHUNK = 16;
@@ -64,7 +64,7 @@ export interface Manifest {
    * The whole data, when it is small enough (WHOLE_CHARS) that a search downloading it all costs
    * less than the shards of its words would: then there are no shards, and the ranker ranks it.
    */
-  whole?: IndexedDoc[];
+  whole?: SearchDoc[];
 }
 
 export interface Shard {
@@ -239,12 +239,19 @@ export type ReadSplit = (file: string) => Promise<unknown>;
 
 /**
  * The files of the search data as the browser downloads them, by the names ReadSplit asks for:
- * the manifest alone, with the whole data in it, when `docs` fit in `wholeChars`; else the split.
+ * when `docs` fit in `wholeChars`, the manifest with the whole data in it (what the ranker needs,
+ * nothing more: it is all a first result waits for) and PAGEFIND_IDS (fetched with Pagefind, to
+ * fuse its results); else the split, whose shards name the Pagefind ids of their pages.
  */
 export function searchFiles(docs: readonly IndexedDoc[], wholeChars = WHOLE_CHARS): Map<string, string> {
   if (JSON.stringify(docs).length <= wholeChars) {
     const { manifest } = splitData([]);
-    return new Map([['manifest.json', JSON.stringify({ ...manifest, docs: docs.length, whole: docs })]]);
+    const whole = docs.map(({ pagefindId: _, ...doc }) => doc);
+    const ids = docs.flatMap((d) => (d.pagefindId ? [[d.pagefindId, d.code]] : []));
+    return new Map([
+      ['manifest.json', JSON.stringify({ ...manifest, docs: docs.length, whole })],
+      [PAGEFIND_IDS, JSON.stringify(ids)],
+    ]);
   }
   return splitFiles(splitData(docs));
 }
