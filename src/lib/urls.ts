@@ -46,6 +46,13 @@ export const paths = {
   sitemap: () => '/sitemap-index.xml',
 } as const;
 
+/**
+ * The file of the split search data (paths.searchSplit) that maps each Pagefind id to a page's
+ * code, beside a manifest that carries the whole data (src/lib/search/shards.ts): fetched with
+ * Pagefind, so a first result never waits for it.
+ */
+export const PAGEFIND_IDS = 'fulltext-ids.json';
+
 type Paths = typeof paths;
 
 /** The same addresses under the site's base path, for links on built pages. */

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ERRORS } from '../content';
+import { ERRORS, errorByCode } from '../content';
 import { addressQuery } from '../../src/lib/search/cap.ts';
 import { loadQueries } from '../../scripts/lib/queries.ts';
 import { excerptFaults } from './excerpts.ts';
@@ -317,6 +317,35 @@ test.describe('the header search panel', () => {
     // The same element, in the same place, still has the focus.
     await expect(links.nth(1)).toBeFocused();
     expect(await links.nth(1).evaluate((a) => [(a as HTMLElement & { kept?: boolean }).kept, a.closest('li')!.dataset['code']])).toEqual([true, before]);
+  });
+
+  test('once Pagefind has loaded, the ranker still answers first: a search waiting on Pagefind downloads shows results (issue 11)', async ({ page }) => {
+    await page.goto('/errors/invoice-deleted/');
+    const box = page.getByRole('searchbox', { name: 'Search errors' });
+    const panel = page.locator('#site-search-panel');
+    const status = page.locator('site-search [role="status"]');
+    await box.focus();
+    await page.keyboard.type('subscription');
+    // Pagefind has loaded and answered: the full results are spoken.
+    await expect(status).toContainText(/match/);
+    // A search for other pages needs their Pagefind fragments: hold them.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      asked++;
+      await held;
+      await route.continue();
+    });
+    await box.fill('throttled');
+    await expect(panel.locator('.hit-link', { hasText: errorByCode.get('sync-throttled')!.title })).toBeVisible();
+    await expect.poll(() => asked).toBeGreaterThan(0);
+    // What shows is the ranker's: no full-text excerpt yet, and the last search's summary silenced.
+    await expect(panel.locator('.hit-excerpt')).toHaveCount(0);
+    await expect(status).toBeEmpty();
+    release();
+    await expect(status).toContainText(/match/);
+    await expect(panel.locator('.hit-excerpt').first()).toBeVisible();
   });
 
   test('Enter in the box opens the search page with the query', async ({ page }) => {

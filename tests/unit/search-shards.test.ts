@@ -8,7 +8,7 @@ import { normalizeQuery } from '../../src/lib/search/normalize.ts';
 import { rankKnown } from '../../src/lib/search/rank.ts';
 import { searchFiles, SHARD_CHARS, shardFor, ShardedIndex, splitData, splitFiles, WHOLE_CHARS } from '../../src/lib/search/shards.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
-import { PAGEFIND_IDS } from '../../src/lib/search/pagefind.ts';
+import { PAGEFIND_IDS } from '../../src/lib/urls.ts';
 
 /** The real catalog as the search data has it (frontmatter only, as src/lib/searchDocs.ts). */
 function realDocs(): SearchDoc[] {

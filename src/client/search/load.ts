@@ -8,8 +8,8 @@
  */
 import { SearchEngine } from '../../lib/search/engine.ts';
 import { withBase } from '../../lib/base';
-import { urls } from '../../lib/urls';
-import { PAGEFIND_IDS, pagefindFullText, type IndexedDoc, type Pagefind } from '../../lib/search/pagefind.ts';
+import { PAGEFIND_IDS, urls } from '../../lib/urls';
+import type { IndexedDoc, Pagefind } from '../../lib/search/pagefind.ts';
 import type { Manifest } from '../../lib/search/shards.ts';
 
 let engine: Promise<SearchEngine> | undefined;
@@ -44,13 +44,18 @@ export function loadEngine(): Promise<SearchEngine> {
     const pagefindKeys = async () =>
       Array.isArray(index) ? new Map((await read(PAGEFIND_IDS)) as [string, string][]) : index.pagefindKeys();
     const fullText = async () => {
-      const [pagefind, keys] = await Promise.all([import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>, pagefindKeys()]);
+      const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+      // The adapter and the ids come once Pagefind's code has, while it starts: nothing of the
+      // full text competes with the ranker's first downloads.
+      const adapter = Promise.all([pagefindKeys(), import('../../lib/search/pagefind.ts')]);
+      adapter.catch(() => undefined); // awaited below; a failure leaves the ranker alone (engine.ts)
       // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
       // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
       // baseUrl '/': Pagefind hands back site paths (a paths.error() path), as the ranker does; by default it
       // would prefix the folder it was loaded from ("/docs/" under a subpath), and the links add the base once.
       await pagefind.options({ excerptLength: 24, noWorker: true, baseUrl: '/' });
       await pagefind.init();
+      const [keys, { pagefindFullText }] = await adapter;
       return pagefindFullText(pagefind, keys);
     };
     return new SearchEngine(index, fullText);

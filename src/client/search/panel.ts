@@ -81,9 +81,12 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     // The link carries the start of a long paste; the search page gets the rest from this tab.
     all.href = site.href(paths.search(addressQuery(raw)));
     rememberPaste(raw);
-    if (final) offerTriage(raw);
+    // Not for a query with nothing to look for (a first letter): its results come at once, before
+    // any first result, and several errors always have words.
+    if (final && (triageOffer || result.query.terms.length || result.query.faultCodes.length)) offerTriage(raw);
     all.hidden = result.hits.length === 0;
-    if (final) status.textContent = statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '');
+    // Spoken once, with the full results; the ranker's results of a new search silence the last summary.
+    status.textContent = final ? statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '') : '';
     if (result.hits.length || final) open(true);
   }
 

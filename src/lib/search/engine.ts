@@ -87,8 +87,6 @@ const MAX_TERM_SEARCHES = 6;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Keeps <mark> highlighting and nothing else of a full-text index's markup. */
-export const onlyMarks = (html: string) => html.replace(/<(?!\/?mark>)[^>]*>/g, '');
 
 /** Escapes `text` and marks the query's words in it. */
 export function highlight(text: string, terms: readonly string[]): string {
@@ -186,18 +184,24 @@ export class SearchEngine {
 
   /** The results of the structured ranker alone (what search() gives before the full text has loaded). */
   searchKnown(raw: string, limit = MAX_HITS): Promise<SearchResult> {
-    return this.#search(raw, limit, undefined);
+    return this.#search(normalizeQuery(raw, this.#known.faultCodes), limit, undefined);
   }
 
-  /** The results of the ranker fused with the full text (waiting for it to load). */
+  /**
+   * The results of the ranker fused with the full text (waiting for it to load). A query with no
+   * word to look for (a letter, stop words, a fault code alone) never asks the full text, and
+   * does not load it.
+   */
   async search(raw: string, limit = MAX_HITS): Promise<SearchResult> {
-    this.#start();
-    if (!this.#settled) await this.#pending;
-    return this.#search(raw, limit, this.#fullText);
+    const query = normalizeQuery(raw, this.#known.faultCodes);
+    if (query.terms.length) {
+      this.#start();
+      if (!this.#settled) await this.#pending;
+    }
+    return this.#search(query, limit, this.#fullText);
   }
 
-  async #search(raw: string, limit: number, fullTextIndex: FullText | undefined): Promise<SearchResult> {
-    const query = normalizeQuery(raw, this.#known.faultCodes);
+  async #search(query: NormalizedQuery, limit: number, fullTextIndex: FullText | undefined): Promise<SearchResult> {
     const note = this.#note ? { note: this.#note } : {};
     if (!query.terms.length && !query.faultCodes.length) return { query, hits: [], ...note };
 

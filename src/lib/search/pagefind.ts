@@ -2,21 +2,17 @@
  * Pagefind as the full-text index of the online search (engine.ts). Pagefind names each
  * result by its fragment id; search-data.json carries that id for every error page
  * (integrations/pagefind.ts), and the browser's data maps it to the engine's keys (shards.ts:
- * PAGEFIND_IDS beside the whole data, the shards' pages in the split), so results map to the
+ * urls.ts's PAGEFIND_IDS beside the whole data, the shards' pages in the split), so results map to the
  * engine's keys without downloading a fragment each.
  */
 import type { SearchDoc } from './types.ts';
-import { onlyMarks, type FullText } from './engine.ts';
+import type { FullText } from './engine.ts';
+
+/** Keeps <mark> highlighting and nothing else of Pagefind's markup. */
+export const onlyMarks = (html: string) => html.replace(/<(?!\/?mark>)[^>]*>/g, '');
 
 /** A search doc as search-data.json has it: with the id Pagefind gave the page. */
 export type IndexedDoc = SearchDoc & { pagefindId?: string };
-
-/**
- * The file of the browser's search data (paths.searchSplit) that maps each Pagefind id to a
- * page's code, [Pagefind id, code][], when the manifest carries the whole data: fetched with
- * Pagefind, so a first result never waits for it.
- */
-export const PAGEFIND_IDS = 'pagefind-ids.json';
 
 interface PagefindResult {
   id: string;

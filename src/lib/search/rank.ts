@@ -184,14 +184,26 @@ export function candidatesOf(raw: string, idf: ReadonlyMap<string, number>): Map
 export function run(a: readonly string[], b: readonly string[]): number {
   let best = 0;
   // previous[j]: the run of words in common ending at the previous word of a and the word j of b.
-  let previous = new Array<number>(b.length + 1).fill(0);
+  let previous = new Uint16Array(b.length + 1);
+  let current = new Uint16Array(b.length + 1);
   for (const word of a) {
-    const current = [0];
-    b.forEach((other, j) => (current[j + 1] = word === other ? previous[j]! + 1 : 0));
-    best = Math.max(best, ...current);
-    previous = current;
+    for (let j = 0; j < b.length; j++) {
+      const n = word === b[j] ? previous[j]! + 1 : 0;
+      current[j + 1] = n;
+      if (n > best) best = n;
+    }
+    [previous, current] = [current, previous];
   }
   return best;
+}
+
+/**
+ * Whether `sequence` has two words in a row that are both words of the query (`stems`): without
+ * that, its run with the query is at most one word, which never counts (rankIndex).
+ */
+export function mayRun(stems: ReadonlySet<string>, sequence: readonly string[]): boolean {
+  for (let i = 1; i < sequence.length; i++) if (stems.has(sequence[i]!) && stems.has(sequence[i - 1]!)) return true;
+  return false;
 }
 
 /**
@@ -216,11 +228,12 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
   const wanted = new Set([...q.faultCodes, ...toks.filter((t) => faultCodes.has(t))]);
   const seq = words(q.text).map(stem);
 
-  // Each query word → the page stems it stands for: [weight, how it matched ('' as itself)].
-  const terms = [...new Set(q.terms)].map((raw) => candidatesOf(raw, idf));
+  // Each query word → the page stems it stands for: [stem, weight, how it matched ('' as itself)].
+  const terms = [...new Set(q.terms)].map((raw) => [...candidatesOf(raw, idf)].map(([stem, [w, how]]) => ({ stem, w, how })));
   let total = 0;
-  for (const candidates of terms) total += Math.max(0, ...[...candidates.values()].map(([w]) => w));
+  for (const candidates of terms) total += Math.max(0, ...candidates.map(({ w }) => w));
   const records = new Set(q.terms.flatMap((raw) => RECORD.get(stem(raw)) ?? []));
+  const seqStems = new Set(seq);
 
   const out: RankedResult[] = [];
   for (const { key, code, category, units, faultCodes: docCodes, faultCount } of ix.entries) {
@@ -236,21 +249,22 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
       why.add('error code');
     }
     // How much of the query each unit covers.
-    const cover = units.map(() => 0);
+    const cover = new Array<number>(units.length).fill(0);
     for (const candidates of terms) {
       let best = 0;
-      let reasons: string[] = [];
-      units.forEach((u, i) => {
+      let reason = '';
+      let how = '';
+      for (let i = 0; i < units.length; i++) {
+        const u = units[i]!;
         let hit = 0;
-        let how = '';
-        candidates.forEach(([w, matched], candidate) => {
-          if (w > hit && u.stems.has(candidate)) [hit, how] = [w, matched];
-        });
+        let hitHow = '';
+        for (const c of candidates) if (c.w > hit && u.stems.has(c.stem)) [hit, hitHow] = [c.w, c.how];
         cover[i]! += hit;
-        if (hit * u.weight > best) [best, reasons] = [hit * u.weight, [u.reason, how]];
-      });
+        if (hit * u.weight > best) [best, reason, how] = [hit * u.weight, u.reason, hitHow];
+      }
       score += best;
-      reasons.forEach((r) => r && why.add(r));
+      if (reason) why.add(reason);
+      if (how) why.add(how);
     }
     // The field that covers the query best (an alias typed in full, a title) counts again.
     let bonus = 0;
@@ -261,7 +275,7 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
     // A pasted QuickBooks message: the longest run of words shared with one of its texts.
     let msg = 0;
     for (const u of units)
-      if (u.sequence?.length) {
+      if (u.sequence?.length && mayRun(seqStems, u.sequence)) {
         const n = run(seq, u.sequence);
         if (n > 2 || (n > 1 && n === u.sequence.length)) msg = Math.max(msg, (8 * n) / u.sequence.length + n);
       }
