@@ -71,17 +71,43 @@ export async function measureFirstSearch(browser: Browser, origin: string, path:
     await recorder.settle();
     const before = recorder.transfers.length;
     const box = page.getByRole('searchbox', { name: 'Search errors' });
+    // The first result shown (the structured ranker's, while Pagefind loads: issue 11), timed in
+    // the page: the moment a result is in the open panel, from the focus.
+    const focusAt = await page.evaluate(() => {
+      (window as unknown as { __first: Promise<number> }).__first = new Promise<number>((resolve) => {
+        const shown = () => !!document.querySelector('#site-search-panel:not([hidden]) .hit-link');
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+      });
+      return performance.now();
+    });
     const started = performance.now();
     await box.focus();
     // The query goes in as one input event (a paste, or typing quicker than the panel's debounce):
     // a search of its own. Typed slower, each pause would be a search, and any may start Pagefind.
     await page.keyboard.insertText(query);
-    // The first result shown: the structured ranker's, while Pagefind loads (issue 11). The
-    // downloads counted are those complete by then.
-    await page.locator('#site-search-panel .hit-link').first().waitFor();
-    const firstMs = performance.now() - started;
-    const firstTransfers = recorder.transfers.slice(before);
-    const firstResult = { requests: firstTransfers.length, wire: sum(firstTransfers), ms: firstMs };
+    const firstAt = await page.evaluate(() => (window as unknown as { __first: Promise<number> }).__first);
+    // The downloads counted for it: those the page had received by then (Resource Timing).
+    const doneBy = new Set(
+      await page.evaluate(
+        (t) =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => (e as PerformanceResourceTiming).responseEnd <= t)
+            .map((e) => {
+              const u = new URL(e.name);
+              return u.origin === location.origin ? `${u.pathname}${u.search}` : u.href;
+            }),
+        firstAt,
+      ),
+    );
+    await recorder.settle();
+    const firstTransfers = recorder.transfers.slice(before).filter((t) => doneBy.has(t.url));
+    const firstResult = { requests: firstTransfers.length, wire: sum(firstTransfers), ms: firstAt - focusAt };
     // The panel announces the full results (Pagefind's fused in) in its status line.
     await page.waitForFunction(() => /^\d+ errors? match/.test(document.querySelector('site-search [role="status"]')?.textContent ?? ''));
     const coldMs = performance.now() - started;

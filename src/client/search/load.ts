@@ -3,8 +3,8 @@
  * downloads the shards of its words and the display data of the hits it shows: shards.ts) and
  * Pagefind (under `astro dev`, the whole structured data, search-data.json, alone). Called when someone focuses a search box or opens
  * /search/, never on page load. The engine is there as soon as the structured data is; Pagefind
- * loads with the first search and joins it when ready (engine.ready), and the panel and the search page show the ranker's
- * results meanwhile (render.ts, searchInSteps).
+ * loads with the first search that has a word to look for and joins it when ready, and the panel
+ * and the search page show the ranker's results first on every search (render.ts, searchInSteps).
  */
 import { SearchEngine } from '../../lib/search/engine.ts';
 import { withBase } from '../../lib/base';
