@@ -47,7 +47,10 @@ export function recordTransfers(context: BrowserContext, origin: string): Record
       const request = response.request();
       const url = new URL(response.url());
       if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-      const headers = await response.allHeaders();
+      // A response still arriving as its page closes (a held request, the end of a test) has no
+      // headers left to read: it was never part of what is measured.
+      const headers = await response.allHeaders().catch(() => undefined);
+      if (!headers) return;
       const contentType = headers['content-type'] ?? '';
       // Redirects and bodiless answers have no body to read.
       const body = response.status() >= 300 && response.status() < 400 ? Buffer.alloc(0) : await response.body().catch(() => Buffer.alloc(0));
