@@ -43,6 +43,7 @@ export function searchSection(f: Figures): string {
           ['focus to first result shown: downloads (gzip)', ...columns.map((c) => (c.firstSearch.firstResult ? kb(c.firstSearch.firstResult.wire) : '–'))],
           ['first search in all, Pagefind included (gzip)', ...columns.map((c) => kb(c.firstSearch.wire))],
           ['&nbsp;&nbsp;of which search data', ...columns.map((c) => kb(c.firstSearch.groups['search data']?.wire ?? 0))],
+          ['&nbsp;&nbsp;of which Pagefind (code, WebAssembly, index)', ...columns.map((c) => kb((c.firstSearch.groups['Pagefind code and WebAssembly']?.wire ?? 0) + (c.firstSearch.groups['Pagefind index']?.wire ?? 0)))],
           ['last keystroke to first result, header panel, median', ...columns.map((c) => ms(c.latency.medianMs))],
           ['last keystroke to full results (Pagefind fused in), header panel, median', ...columns.map((c) => ms(c.latency.fullMedianMs))],
         ],
