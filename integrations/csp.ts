@@ -6,8 +6,9 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tightenCsp } from '../src/lib/csp.ts';
+import { htmlFiles } from '../scripts/lib/dist.ts';
 
 export default function tightCsp(): AstroIntegration {
   return {
@@ -16,9 +17,8 @@ export default function tightCsp(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         let pages = 0;
-        for (const entry of await readdir(site, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-          const path = join(entry.parentPath, entry.name);
+        for (const file of htmlFiles(site)) {
+          const path = join(site, file);
           const html = await readFile(path, 'utf8');
           const tight = tightenCsp(html);
           if (tight !== html) {

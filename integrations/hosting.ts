@@ -5,8 +5,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join, relative, sep } from 'node:path';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { builtFiles } from '../scripts/lib/dist.ts';
+import { builtFileOf, paths } from '../src/lib/urls.ts';
 import { headersFile, metaPolicy, nginxConf, redirectsFile, type HostedSite } from '../src/lib/hosting.ts';
 import { goRules } from '../src/lib/triage/go.ts';
 import { triageIndex } from '../src/lib/triage/recognise.ts';
@@ -24,22 +26,18 @@ export default function hosting(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const files: string[] = [];
+        const files = builtFiles(root);
         const pages: HostedSite['pages'] = [];
-        for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile()) continue;
-          const file = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
-          files.push(file);
-          if (!file.endsWith('.html')) continue;
+        for (const file of files.filter((f) => f.endsWith('.html'))) {
           const csp = metaPolicy(await readFile(join(root, file), 'utf8'));
           if (csp !== undefined) pages.push({ file, csp });
         }
-        // errors.json is built from the catalog: each error with its former codes.
-        const catalog = JSON.parse(await readFile(join(root, 'errors.json'), 'utf8')) as { errors: { code: string; formerCodes: string[] }[] };
-        const redirects = catalog.errors.flatMap((e) => e.formerCodes.map((from) => ({ from, to: e.code })));
-        // triage-data.json is the catalog as /go/ reads it: the host answers the links it can.
-        const go = goRules(triageIndex(JSON.parse(await readFile(join(root, 'triage-data.json'), 'utf8')) as TriageData));
-        const hosted: HostedSite = { base, site, pages, files: files.sort(), redirects, go };
+        // The triage data is the catalog as /go/ reads it, each error with its former codes: the
+        // redirects of renamed codes, and the /go/ links the host answers itself.
+        const data = JSON.parse(await readFile(join(root, builtFileOf(paths.triageData())), 'utf8')) as TriageData;
+        const redirects = data.errors.flatMap((e) => e.formerCodes.map((from) => ({ from, to: e.code })));
+        const go = goRules(triageIndex(data));
+        const hosted: HostedSite = { base, site, pages, files, redirects, go };
         await writeFile(join(root, '_headers'), headersFile(hosted));
         await writeFile(join(root, '_redirects'), redirectsFile(hosted));
         await writeFile(join(root, '_nginx.conf'), nginxConf(hosted));

@@ -11,7 +11,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { parseFragment } from '../src/lib/search/fragments.ts';
-import { paths } from '../src/lib/urls.ts';
+import { builtFileOf, paths } from '../src/lib/urls.ts';
 import { searchFiles } from '../src/lib/search/shards.ts';
 import type { IndexedDoc } from '../src/lib/search/pagefind.ts';
 
@@ -51,7 +51,7 @@ export default function pagefindIndex(): AstroIntegration {
  * browser rank Pagefind's results without downloading a fragment per result.
  */
 async function addPagefindIds(site: string): Promise<void> {
-  const dataPath = join(site, 'search-data.json');
+  const dataPath = join(site, builtFileOf(paths.searchData()));
   const docs = JSON.parse(await readFile(dataPath, 'utf8')) as { code: string; pagefindId?: string }[];
   const byUrl = new Map(docs.map((d) => [paths.error(d.code), d]));
   const fragments = join(site, 'pagefind', 'fragment');
@@ -73,7 +73,7 @@ async function addPagefindIds(site: string): Promise<void> {
  * catalog, the manifest alone with the whole data in it.
  */
 async function writeSplitData(site: string): Promise<void> {
-  const docs = JSON.parse(await readFile(join(site, 'search-data.json'), 'utf8')) as IndexedDoc[];
+  const docs = JSON.parse(await readFile(join(site, builtFileOf(paths.searchData())), 'utf8')) as IndexedDoc[];
   const files = searchFiles(docs);
   const dir = join(site, ...paths.searchSplit('').split('/').filter(Boolean));
   await mkdir(dir, { recursive: true });

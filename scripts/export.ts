@@ -28,7 +28,7 @@ import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, t
 import { parseFragment, sectionsOf, type Section } from '../src/lib/search/fragments.ts';
 import { baseOf, offlineSite } from '../src/lib/export/site.ts';
 import { withBase, withoutBase } from '../src/lib/base.ts';
-import { paths } from '../src/lib/urls.ts';
+import { builtFileOf, paths } from '../src/lib/urls.ts';
 import { formatBytes, underFolder } from '../src/lib/export/report.ts';
 import { stampPdf } from '../src/lib/export/pdf.ts';
 import type { SearchDoc } from '../src/lib/search/types.ts';
@@ -71,7 +71,7 @@ function need(dist: string, path: string, what: string): void {
 
 /** The ranker's docs and each page's text, from search-data.json and Pagefind's fragments. */
 function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]; sections: Record<string, Section[]> } {
-  const raw = JSON.parse(new TextDecoder().decode(build.get('search-data.json'))) as (SearchDoc & { pagefindId?: string })[];
+  const raw = JSON.parse(new TextDecoder().decode(build.get(builtFileOf(paths.searchData())))) as (SearchDoc & { pagefindId?: string })[];
   const docs = raw.map(({ pagefindId: _, ...doc }) => doc);
   const byUrl = new Map<string, Section[]>();
   for (const [path, bytes] of build) {
@@ -179,7 +179,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
 
   step(1, `Reading the built site in ${show(dist)}`);
   if (!existsSync(join(dist, 'index.html'))) throw new ExportError(`No built site in ${show(dist)}: run npm run build first.`);
-  need(dist, 'search-data.json', 'The search data (search-data.json)');
+  need(dist, builtFileOf(paths.searchData()), `The search data (${builtFileOf(paths.searchData())})`);
   need(dist, 'pagefind/fragment', "Pagefind's index (pagefind/)");
   need(dist, 'print/index.html', 'The print page (print/index.html)');
   const site = await readTree(dist);

@@ -11,8 +11,13 @@ export const DIST = process.env['DIST_DIR'] ?? join(import.meta.dirname, '..', '
 
 /** Every HTML file under `dir`, relative, with forward slashes ("errors/x/index.html"), sorted. */
 export function htmlFiles(dir: string = DIST): string[] {
+  return builtFiles(dir).filter((f) => f.endsWith('.html'));
+}
+
+/** Every file of the built site, as its path under the site with / ("errors/x/index.html"), sorted. */
+export function builtFiles(dir: string = DIST): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
 }

@@ -72,3 +72,6 @@ export function categoryOf(path: string): string | undefined {
 
 /** The site path a built HTML file answers: "errors/x/index.html" → "/errors/x/", "404.html" → "/404.html". */
 export const pathOfBuiltFile = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+
+/** The built file of a site path, the inverse of pathOfBuiltFile ("/errors/x/" → "errors/x/index.html", "/errors.json" → "errors.json"). */
+export const builtFileOf = (path: string): string => `${path.replace(/^\//, '')}${path.endsWith('/') ? 'index.html' : ''}`;

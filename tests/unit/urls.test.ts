@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paths, urls, errorCodeOf, categoryOf, pathOfBuiltFile } from '../../src/lib/urls.ts';
+import { paths, urls, errorCodeOf, categoryOf, pathOfBuiltFile, builtFileOf } from '../../src/lib/urls.ts';
 import { withBase } from '../../src/lib/base.ts';
 
 test('site paths of every kind of page', () => {
@@ -39,4 +39,12 @@ test('pathOfBuiltFile: the site path a built HTML file answers', () => {
   assert.equal(pathOfBuiltFile('index.html'), '/');
   assert.equal(pathOfBuiltFile('errors/x/index.html'), '/errors/x/');
   assert.equal(pathOfBuiltFile('404.html'), '/404.html');
+});
+
+test('builtFileOf: the built file of a site path, the inverse of pathOfBuiltFile', () => {
+  assert.equal(builtFileOf('/'), 'index.html');
+  assert.equal(builtFileOf(paths.error('x')), 'errors/x/index.html');
+  assert.equal(builtFileOf(paths.searchData()), 'search-data.json');
+  assert.equal(builtFileOf(paths.triageData()), 'triage-data.json');
+  for (const file of ['index.html', 'errors/x/index.html', '404.html', 'categories/item/index.html']) assert.equal(builtFileOf(pathOfBuiltFile(file)), file);
 });
