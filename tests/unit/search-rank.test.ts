@@ -140,6 +140,24 @@ test('synonyms: customer/client, deactivated → inactive, merge → duplicate, 
   assert.equal(codes('card payments')[0], 'payment-type-unsupported');
 });
 
+test('a currency code stands for currency: "customer in CAD, we bill in USD" finds the currency page', () => {
+  const currency: SearchDoc = {
+    code: 'invoice-currency-mismatch',
+    title: "The invoice's currency doesn't match the customer's currency",
+    summary: 'The customer is set to a different currency than the invoice.',
+    categories: ['invoice'],
+    fixWhere: 'support',
+    faults: [],
+    aliases: [],
+  };
+  const docs = [...DOCS, currency];
+  for (const q of ['customer in CAD, we bill in USD', 'EUR invoice', 'gbp customer']) {
+    const r = rankKnown(q, docs);
+    assert.equal(r[0]?.code, 'invoice-currency-mismatch', q);
+    assert.ok(r[0]!.reasons.includes('synonym'), q);
+  }
+});
+
 test('a long query is relaxed: the best pages come back even though most words match nothing', () => {
   const q =
     'hello, I have been trying all morning to figure out why my quickbooks will not take this one invoice ' +

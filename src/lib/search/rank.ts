@@ -23,7 +23,7 @@ for (const p of (
   'customer:client client:customer vendor:supplier supplier:vendor product:item service:item delete:remove ' +
   'remove:delete reopen:period,closed closed:period book:period merge:duplicate taken:exists deactivated:inactive ' +
   'disabled:inactive archived:inactive gst:tax hst:tax vat:tax stock:inventory group:bundle bundle:group ' +
-  'method:type cheque:check card:credit'
+  'method:type cheque:check card:credit usd:currency cad:currency eur:currency gbp:currency aud:currency nzd:currency'
 ).split(' ')) {
   const [k, v] = p.split(':');
   SYN.set(stem(k!), v!.split(',').map(stem));
