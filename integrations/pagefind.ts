@@ -34,8 +34,7 @@ export default function pagefindIndex(): AstroIntegration {
           if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body on the error pages?');
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           fail('write the index', written.errors);
-          await addPagefindIds(site);
-          await writeSplitData(site);
+          await writeSplitData(site, await addPagefindIds(site));
           logger.info(`Pagefind indexed ${added.page_count} pages`);
         } finally {
           await pagefind.close();
@@ -48,11 +47,12 @@ export default function pagefindIndex(): AstroIntegration {
 /**
  * Pagefind names each result by its fragment (e.g. "en_13331ec"); the page's URL is only in
  * the fragment itself. Writing the id of each error page into search-data.json lets the
- * browser rank Pagefind's results without downloading a fragment per result.
+ * browser rank Pagefind's results without downloading a fragment per result. Returns the data
+ * as written.
  */
-async function addPagefindIds(site: string): Promise<void> {
+async function addPagefindIds(site: string): Promise<IndexedDoc[]> {
   const dataPath = join(site, builtFileOf(paths.searchData()));
-  const docs = JSON.parse(await readFile(dataPath, 'utf8')) as { code: string; pagefindId?: string }[];
+  const docs = JSON.parse(await readFile(dataPath, 'utf8')) as IndexedDoc[];
   const byUrl = new Map(docs.map((d) => [paths.error(d.code), d]));
   const fragments = join(site, 'pagefind', 'fragment');
   for (const file of await readdir(fragments)) {
@@ -64,16 +64,16 @@ async function addPagefindIds(site: string): Promise<void> {
   const missing = docs.filter((d) => !d.pagefindId).map((d) => d.code);
   if (missing.length) throw new Error(`Pagefind did not index: ${missing.join(', ')}`);
   await writeFile(dataPath, JSON.stringify(docs));
+  return docs;
 }
 
 /**
  * The structured search data as the browser downloads it (src/lib/search/shards.ts), from
- * search-data.json once it names each page's Pagefind id, in search-data/ (paths.searchSplit):
+ * `docs` (search-data.json once it names each page's Pagefind id), in search-data/ (paths.searchSplit):
  * a manifest, shards by the start of a word or code, and display chunks; or, for a small
  * catalog, the manifest alone with the whole data in it.
  */
-async function writeSplitData(site: string): Promise<void> {
-  const docs = JSON.parse(await readFile(join(site, builtFileOf(paths.searchData())), 'utf8')) as IndexedDoc[];
+async function writeSplitData(site: string, docs: readonly IndexedDoc[]): Promise<void> {
   const files = searchFiles(docs);
   const dir = join(site, ...paths.searchSplit('').split('/').filter(Boolean));
   await mkdir(dir, { recursive: true });

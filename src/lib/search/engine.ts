@@ -176,10 +176,9 @@ export class SearchEngine {
     const best = results[0];
     const doc = best && (await this.#known.doc(best.code));
     if (!best || !doc) return [];
-    const hits = results;
     const fields = [doc.code, doc.title, doc.summary, ...doc.aliases, ...doc.faults.flatMap((f) => [f.name ?? '', f.message])];
     const stems = new Set(words([...fields, await best.text()].join(' ')).map(stem));
-    return ask.some((w) => occursIn(w, stems)) ? hits : [];
+    return ask.some((w) => occursIn(w, stems)) ? results : [];
   }
 
   /** The results of the structured ranker alone (what search() gives before the full text has loaded). */

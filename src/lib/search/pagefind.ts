@@ -29,12 +29,11 @@ const marks = (html: string) => html.split('<mark>').length - 1;
 
 /** Pagefind as a FullText whose hits are known by `keyById` of their Pagefind id (the engine's keys). */
 export function pagefindFullText(pagefind: Pagefind, keyById: ReadonlyMap<string, string>): FullText {
-  const codeById = keyById;
   return {
     async search(q) {
       const answer = await pagefind.search(q);
       return (answer?.results ?? []).flatMap((r) => {
-        const code = codeById.get(r.id);
+        const code = keyById.get(r.id);
         if (!code) return [];
         return [
           {

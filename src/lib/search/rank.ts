@@ -18,7 +18,7 @@ import { rankWeight, type Field } from './weights.ts';
  * Query word → words of the pages that mean the same here. Maps, not plain objects: a query
  * word is anything someone types, and "constructor" must not find Object.prototype's.
  */
-export const SYN = new Map<string, string[]>();
+const SYN = new Map<string, string[]>();
 for (const p of (
   'customer:client client:customer vendor:supplier supplier:vendor product:item service:item delete:remove ' +
   'remove:delete reopen:period,closed closed:period book:period merge:duplicate taken:exists deactivated:inactive ' +
@@ -33,13 +33,13 @@ for (const p of (
  * Query word → the record it names. A paste often says which record failed ("Invoice 1042 failed
  * to sync: …"); where QuickBooks sends the same message for several records, that picks the page.
  */
-export const RECORD = new Map<string, string>();
+const RECORD = new Map<string, string>();
 for (const p of 'client:client customer:client invoice:invoice item:item product:item payment:payment'.split(' ')) {
   const [k, v] = p.split(':');
   RECORD.set(stem(k!), v!);
 }
 /** How much a page whose primary category is a record the query names gains, as a factor. */
-export const RECORD_FACTOR = 1.15;
+const RECORD_FACTOR = 1.15;
 
 /** One field of a page as the ranker matches it (a page's aliases and fault texts are one unit each). */
 export interface Unit {
