@@ -11,8 +11,9 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { parseFragment } from '../src/lib/search/fragments.ts';
-import { builtFileOf, paths } from '../src/lib/urls.ts';
+import { builtFileOf, COMPLETE_DIR, paths } from '../src/lib/urls.ts';
 import { searchFiles } from '../src/lib/search/shards.ts';
+import { FAULT_CATEGORY } from '../src/lib/search/types.ts';
 import type { IndexedDoc } from '../src/lib/search/pagefind.ts';
 
 function fail(step: string, errors: string[]): void {
@@ -47,13 +48,14 @@ export default function pagefindIndex(): AstroIntegration {
 /**
  * Pagefind names each result by its fragment (e.g. "en_13331ec"); the page's URL is only in
  * the fragment itself. Writing the id of each error page into search-data.json lets the
- * browser rank Pagefind's results without downloading a fragment per result. Returns the data
- * as written.
+ * browser map Pagefind's results to the ranker's pages without downloading a fragment per
+ * result. Returns the data as written.
  */
 async function addPagefindIds(site: string): Promise<IndexedDoc[]> {
   const dataPath = join(site, builtFileOf(paths.searchData()));
   const docs = JSON.parse(await readFile(dataPath, 'utf8')) as IndexedDoc[];
-  const byUrl = new Map(docs.map((d) => [paths.error(d.code), d]));
+  const errors = docs.filter((d) => d.categories[0] !== FAULT_CATEGORY);
+  const byUrl = new Map(errors.map((d) => [paths.error(d.code), d]));
   const fragments = join(site, 'pagefind', 'fragment');
   for (const file of await readdir(fragments)) {
     const { url } = parseFragment(gunzipSync(await readFile(join(fragments, file))).toString('utf8'));
@@ -61,21 +63,24 @@ async function addPagefindIds(site: string): Promise<IndexedDoc[]> {
     if (!doc) throw new Error(`Pagefind indexed ${url}, which is no error page`);
     doc.pagefindId = file.replace(/\.pf_fragment$/, '');
   }
-  const missing = docs.filter((d) => !d.pagefindId).map((d) => d.code);
+  const missing = errors.filter((d) => !d.pagefindId).map((d) => d.code);
   if (missing.length) throw new Error(`Pagefind did not index: ${missing.join(', ')}`);
   await writeFile(dataPath, JSON.stringify(docs));
   return docs;
 }
 
 /**
- * The structured search data as the browser downloads it (src/lib/search/shards.ts), from
- * `docs` (search-data.json once it names each page's Pagefind id), in search-data/ (paths.searchSplit):
- * a manifest, shards by the start of a word or code, and display chunks; or, for a small
- * catalog, the manifest alone with the whole data in it.
+ * The structured search data as the browser downloads it (src/lib/search/shards.ts), in
+ * search-data/ (paths.searchSplit), two sets of files: the first data (the error pages without
+ * their words), all a first result waits for, and in COMPLETE_DIR the complete data (with each
+ * page's words, and the fault codes' pages), which the results are ranked on once it has come.
+ * Each is a manifest with the whole data in it when it is small, else split into shards.
  */
 async function writeSplitData(site: string, docs: readonly IndexedDoc[]): Promise<void> {
-  const files = searchFiles(docs);
-  const dir = join(site, ...paths.searchSplit('').split('/').filter(Boolean));
-  await mkdir(dir, { recursive: true });
-  for (const [name, text] of files) await writeFile(join(dir, name), text);
+  const head = docs.filter((d) => d.categories[0] !== FAULT_CATEGORY).map(({ body: _, ...d }) => d);
+  const root = join(site, ...paths.searchSplit('').split('/').filter(Boolean));
+  for (const [dir, data] of [[root, head], [join(root, COMPLETE_DIR), docs]] as const) {
+    await mkdir(dir, { recursive: true });
+    for (const [name, text] of searchFiles(data)) await writeFile(join(dir, name), text);
+  }
 }

@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { launchChromium } from './lib/chromium.ts';
 import { largestPage } from './lib/dist.ts';
 import { ROOT, snapshotProject } from './lib/project.ts';
-import { loadQueries } from './lib/queries.ts';
+import { loadQueries, QUERY_SETS } from './lib/queries.ts';
+import { measureSet, readBuilt } from './lib/accuracy.ts';
 import { serveStatic } from './lib/server.ts';
 import { timeBuilds, type BuildFigure } from './bench/builds.ts';
 import { hasExport, measureExport } from './bench/exporter.ts';
@@ -130,7 +131,13 @@ async function main(): Promise<void> {
       ];
       log('triage: paste to plan (20 errors, 1 MB), and an error page\'s first visit');
       const triage = await measureTriage(browser, server.origin, targets[2]!.path, quick ? 1 : 5);
-      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency, atScale, triage };
+      log('search and triage on the query sets');
+      const built = readBuilt(dist);
+      const accuracy = QUERY_SETS.map((set) => {
+        const { results: _, ...figure } = measureSet(set, built);
+        return figure;
+      });
+      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency, atScale, triage, accuracy };
     } finally {
       await browser.close();
     }

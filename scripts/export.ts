@@ -31,7 +31,7 @@ import { withBase, withoutBase } from '../src/lib/base.ts';
 import { builtFileOf, paths } from '../src/lib/urls.ts';
 import { formatBytes, underFolder } from '../src/lib/export/report.ts';
 import { stampPdf } from '../src/lib/export/pdf.ts';
-import type { SearchDoc } from '../src/lib/search/types.ts';
+import { FAULT_CATEGORY, type SearchDoc } from '../src/lib/search/types.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const NAME = 'qbo-sync-errors-help';
@@ -81,7 +81,8 @@ function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]
   }
   const found = new Map<string, Section[]>();
   const missing: string[] = [];
-  for (const d of docs) {
+  // The fault codes' pages have no text of Pagefind's (only error pages are indexed).
+  for (const d of docs.filter((doc) => doc.categories[0] !== FAULT_CATEGORY)) {
     const s = byUrl.get(paths.error(d.code));
     if (s) found.set(d.code, s);
     else missing.push(d.code);
@@ -189,7 +190,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   step(2, 'Building the offline search');
   const { docs, sections } = searchData(site);
   const index = new MiniSearch<FullTextDoc>(fullTextOptions);
-  index.addAll(docs.map((d) => toFullTextDoc(d, sections[d.code]!)));
+  index.addAll(docs.flatMap((d) => (Object.hasOwn(sections, d.code) ? [toFullTextDoc(d, sections[d.code]!)] : [])));
   const data: OfflineSearchData = { docs, sections, index: index.toJSON() };
   const indexScript = new TextEncoder().encode(`window.${SEARCH_DATA_GLOBAL}=${JSON.stringify(data)};\n`);
   const searchScript = new TextEncoder().encode(await bundleSearch());

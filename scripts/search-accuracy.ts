@@ -1,92 +1,50 @@
 /**
- * How well rankKnown finds the right page for the shared query set (tests/search-queries.json),
- * on the real catalog (content/errors/*.mdx). Prints the first-hit rate (the top result is one
- * of the query's `expect` codes), the top-3 rate (its main code, `expect[0]`, is in the top 3)
- * and every miss, once for frontmatter-only docs and once with the page text as `body`.
+ * How well search and triage find the right page for the query sets (scripts/lib/queries.ts,
+ * scripts/lib/accuracy.ts), on the built site: per set, the share whose first result is right and
+ * whose main page is in the top three, triage's right answers and its confident mistakes, and the
+ * misses of today's and the dev set. The held-out set's misses are not printed unless
+ * --show-holdout: it is measured, never tuned on.
  *
- *   npm exec -- node scripts/search-accuracy.ts [--verbose]
+ *   npm run build && node scripts/search-accuracy.ts [--set today|dev|holdout] [--verbose] [--show-holdout]
  *
- * Exits 1 if a query names an error code that does not exist, 0 otherwise.
+ * Exits 1 if a query names a page that does not exist.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { loadQueries } from './lib/queries.ts';
-import { rankKnown } from '../src/lib/search/rank.ts';
-import type { SearchDoc } from '../src/lib/search/types.ts';
+import { DIST } from './lib/dist.ts';
+import { measureSet, readBuilt } from './lib/accuracy.ts';
+import { QUERY_SETS, type QuerySet } from './lib/queries.ts';
 
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const showHoldout = args.includes('--show-holdout');
+const only = args.includes('--set') ? [args[args.indexOf('--set') + 1] as QuerySet] : [...QUERY_SETS];
+const built = readBuilt(DIST);
+const known = new Set(built.docs.map((d) => d.code));
+const short = (s: string): string => {
+  const line = s.replace(/\s+/g, ' ');
+  return line.length > 110 ? `${line.slice(0, 107)}...` : line;
+};
 
-const root = join(import.meta.dirname, '..');
-const dir = join(root, 'content', 'errors');
-const verbose = process.argv.includes('--verbose');
-
-/** Rough plain text of an MDX body: no components, markup or link targets. */
-function plain(mdx: string): string {
-  return mdx
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\]\([^)]*\)/g, ' ')
-    .replace(/[#*_`>|[\]]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function load(withBody: boolean): SearchDoc[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .map((f) => {
-      const src = readFileSync(join(dir, f), 'utf8');
-      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(src);
-      if (!m) throw new Error(`${f}: no frontmatter`);
-      const fm = parse(m[1]!) as Record<string, unknown>;
-      const doc: SearchDoc = {
-        code: String(fm['code']),
-        title: String(fm['title']),
-        summary: String(fm['summary']),
-        categories: (fm['categories'] as string[] | undefined) ?? [],
-        fixWhere: String(fm['fixWhere']),
-        faults: (fm['quickbooks'] as SearchDoc['faults'] | undefined) ?? [],
-        aliases: (fm['aliases'] as string[] | undefined) ?? [],
-      };
-      if (withBody) doc.body = plain(m[2] ?? '');
-      return doc;
-    });
-}
-
-const queries = loadQueries();
-const known = new Set(load(false).map((d) => d.code));
-const unknown = queries.flatMap((q) => q.expect.filter((c) => !known.has(c)).map((c) => `${c} (in "${q.query}")`));
-if (unknown.length) {
-  console.error(`Unknown error codes in tests/search-queries.json:\n  ${unknown.join('\n  ')}`);
-  process.exit(1);
-}
-
-const pct = (n: number): string => `${((100 * n) / queries.length).toFixed(1)}%`;
-const short = (s: string): string => (s.length > 90 ? `${s.slice(0, 87)}...` : s);
-
-for (const withBody of [false, true]) {
-  const docs = load(withBody);
-  let first = 0;
-  let top3 = 0;
-  const misses: string[] = [];
-  const started = performance.now();
-  for (const q of queries) {
-    const ranked = rankKnown(q.query, docs);
-    const codes = ranked.map((r) => r.code);
-    const hit = q.expect.includes(codes[0] ?? '');
-    const in3 = codes.slice(0, 3).includes(q.expect[0]!);
-    if (hit) first++;
-    if (in3) top3++;
-    if (!hit || !in3 || verbose)
-      misses.push(
-        `${hit ? (in3 ? 'ok  ' : 'TOP3') : 'MISS'} [${q.kind}] ${short(q.query)}\n       expected ${q.expect.join(' | ')}\n       got      ${ranked
-          .slice(0, 3)
-          .map((r) => `${r.code} ${r.score.toFixed(1)} (${r.reasons.join(', ')})`)
-          .join('\n                ')}`,
-      );
+let bad = false;
+for (const set of only) {
+  const f = measureSet(set, built);
+  // A fault code with no page of its own may be expected (tests/unit/real-queries.test.ts): it counts as a miss.
+  const unknown = f.results.flatMap(({ query: q }) => q.expect.filter((c) => !known.has(c) && !/^quickbooks\/\d+$/.test(c)).map((c) => `${c} (in "${short(q.query)}")`));
+  if (unknown.length) {
+    console.error(`Unknown pages in the ${set} set:\n  ${unknown.join('\n  ')}`);
+    bad = true;
   }
-  const ms = (performance.now() - started) / queries.length;
-  console.log(`\n${withBody ? 'With page text (body)' : 'Frontmatter only'}: ${queries.length} queries, ${docs.length} docs, ${ms.toFixed(2)} ms/query`);
-  console.log(`  first hit ${pct(first)} (${first}/${queries.length})   main in top 3 ${pct(top3)} (${top3}/${queries.length})`);
-  for (const m of misses) console.log(`  ${m}`);
+  const pct = (n: number) => `${((100 * n) / f.queries).toFixed(1)}% (${n}/${f.queries})`;
+  console.log(`\n${set}: ${f.queries} queries`);
+  console.log(`  search: first ${pct(f.first)}   main in top 3 ${pct(f.top3)}`);
+  console.log(`  triage: right ${pct(f.triageRight)}   confidently wrong ${f.triageConfidentlyWrong}`);
+  if (set === 'holdout' && !showHoldout) continue;
+  for (const r of f.results) {
+    if (r.first && r.top3 && r.triage.right && !r.triage.confidentlyWrong && !verbose) continue;
+    const got = r.ranked.slice(0, 3).map((x) => `${x.code} ${x.score.toFixed(1)} (${x.reasons.join(', ')})`);
+    console.log(
+      `  ${r.first ? (r.top3 ? 'ok  ' : 'TOP3') : 'MISS'} ${r.triage.right ? '' : 'T-MISS '}${r.triage.confidentlyWrong ? 'T-WRONG ' : ''}[${r.query.kind}] ${short(r.query.query)}` +
+        `\n       expected ${r.query.expect.join(' | ')}\n       triage   ${r.triage.said}\n       got      ${got.join('\n                ')}`,
+    );
+  }
 }
+process.exit(bad ? 1 : 0);

@@ -14,11 +14,12 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/taxonomy';
+import { CATEGORY_IDS, DIRECTION_IDS, FAULT_GROUP_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/taxonomy';
 import { CONTENT_DIR } from './lib/contentDir';
 import { PUBLISHED_CODES_FILE } from './lib/publishedCodes';
 import { errorsLoader } from './loaders/errors';
 import { categoriesLoader } from './loaders/categories';
+import { faultsLoader, FAULTS_FILE } from './loaders/faults';
 
 export { BODY_MAX_BYTES } from './lib/authoring';
 
@@ -83,6 +84,33 @@ export const categorySchema = z.strictObject({
   order: z.number().int(),
 });
 
+const publicSource = (what: string) => z.url({ protocol: /^https$/, error: `the address of a public https page where ${what}` });
+
+/**
+ * One QuickBooks fault code in content/quickbooks-faults.yaml: every code of Intuit's published
+ * error-code table and the codes public reports show beyond it. Each has its page,
+ * /quickbooks/<code>/; the catalog's errors that quote the code are listed there, and every code
+ * an error quotes must be here (src/lib/catalog.ts checks it).
+ */
+export const faultSchema = z.strictObject({
+  /** The code as QuickBooks numbers it, without leading zeros (errorCode=003001 is "3001"). */
+  code: z.string().regex(/^[1-9]\d{0,5}$/, 'the digits of the fault code, without leading zeros'),
+  /** Its name as QuickBooks spells it ("Duplicate Name Exists Error", "ThrottleExceeded"); where it has none, the start of its message. */
+  name: z.string().trim().min(1).max(200),
+  /** What it means, quoted exactly from `source` (Intuit's table, or where the code was seen). */
+  meaning: z.string().trim().min(1).max(1000),
+  /** The public page the meaning is quoted from. */
+  source: publicSource('this meaning is written'),
+  /** Whether the code is in Intuit's published error-code table (false: seen in public reports only). */
+  table: z.boolean(),
+  /** What kind of fault it is, which says what to check when no error of the catalog fits (FAULT_GROUPS). */
+  group: z.enum(FAULT_GROUP_IDS),
+  /** HTTP statuses it has been seen with. */
+  status: z.array(z.string().regex(/^\d{3}$/, 'an HTTP status, three digits')).default([]),
+  /** Other wordings seen with the code, each quoted exactly with its public page. */
+  messages: z.array(z.strictObject({ message: z.string().trim().min(1).max(1000), source: publicSource('this exact wording appears') })).default([]),
+});
+
 export const collections = {
   errors: defineCollection({
     loader: errorsLoader({
@@ -92,6 +120,10 @@ export const collections = {
       categoriesDir: `${CONTENT_DIR}/categories`,
     }),
     schema: errorSchema,
+  }),
+  faults: defineCollection({
+    loader: faultsLoader({ file: `${CONTENT_DIR}/${FAULTS_FILE}`, schema: faultSchema }),
+    schema: faultSchema,
   }),
   categories: defineCollection({
     loader: categoriesLoader({ base: `${CONTENT_DIR}/categories`, schema: categorySchema }),

@@ -22,6 +22,8 @@ export interface ContentError {
   aliases: string[];
   /** The MDX body, after the frontmatter. */
   body: string;
+  summary: string;
+  fixWhere: string;
 }
 
 export interface ContentCategory {
@@ -38,6 +40,8 @@ function readError(file: string): ContentError {
   return {
     code: data.code!,
     title: data.title!,
+    summary: data.summary!,
+    fixWhere: data.fixWhere!,
     categories: data.categories ?? [],
     dependsOn: data.dependsOn ?? [],
     related: data.related ?? [],
@@ -70,3 +74,16 @@ export const errorsIn = (category: string): ContentError[] => ERRORS.filter((e) 
 
 /** Every code ever published (content/published-codes.txt). */
 export const PUBLISHED: string[] = parsePublishedCodes(readFileSync(join(CONTENT, PUBLISHED_CODES_FILE), 'utf8'));
+
+/** The table of QuickBooks fault codes (content/quickbooks-faults.yaml). */
+export interface ContentFault {
+  code: string;
+  name: string;
+  meaning: string;
+  source: string;
+  table: boolean;
+  group: string;
+  status?: string[];
+  messages: { message: string; source: string }[];
+}
+export const FAULTS: ContentFault[] = (parse(readFileSync(join(CONTENT, 'quickbooks-faults.yaml'), 'utf8')) as ContentFault[]).map((f) => ({ ...f, messages: f.messages ?? [] }));

@@ -32,6 +32,11 @@ export const GO_CASES: GoCase[] = [
   { query: '?q=Deposited%20Transaction%20cannot%20be%20changed', opens: '/search/?q=Deposited%20Transaction%20cannot%20be%20changed' },
   { query: '?q=client-missing-name%20invoice-client-not-synced', opens: '/triage/?e=client-missing-name,invoice-client-not-synced' },
   { query: '?q=invoice-client-not-synced%0Aclient-missing-name', opens: '/triage/?e=client-missing-name,invoice-client-not-synced' },
+  // Issue 19: every QuickBooks fault code has a page; leading zeros as logs print them.
+  { query: '?qb=500', opens: '/quickbooks/500/' },
+  { query: '?qb=003001', opens: `/errors/${withFault('3001')[0]}/` },
+  { query: '?qb=0130', opens: `/errors/${withFault('130')[0]}/` },
+  { query: '?qb=10100&record=invoice', opens: '/quickbooks/10100/' },
   { query: '?q=', opens: '/search/' },
   { query: '', opens: '/search/' },
 ];

@@ -1,6 +1,7 @@
 /** The triage data (src/lib/triage/data.ts) of the catalog as the tests read it from content/. */
-import { ERRORS } from './content.ts';
+import { ERRORS, FAULTS } from './content.ts';
 import { toTriageError, type TriageData } from '../src/lib/triage/data.ts';
+import { toFaultSearchDoc, toSearchDoc } from '../src/lib/searchDocs.ts';
 import type { CategoryId } from '../src/lib/taxonomy.ts';
 
 export const TRIAGE_DATA: TriageData = {
@@ -8,4 +9,6 @@ export const TRIAGE_DATA: TriageData = {
   errors: ERRORS.map((e) =>
     toTriageError({ ...e, categories: e.categories as CategoryId[], quickbooks: e.quickbooks.map((q) => ({ ...(q.code && { code: q.code }), message: q.message })) }),
   ),
+  faults: FAULTS.map((f) => [f.code, f.name]),
+  docs: [...ERRORS.map(toSearchDoc), ...FAULTS.map(toFaultSearchDoc)],
 };

@@ -6,6 +6,7 @@ import type { Machine } from './machine.ts';
 import type { PageFigure } from './pages.ts';
 import type { FirstSearch, Latency, SearchAtScale } from './search.ts';
 import type { TriageFigure } from './triage.ts';
+import type { SetFigure } from '../lib/accuracy.ts';
 
 export interface Figures {
   command: string;
@@ -22,4 +23,6 @@ export interface Figures {
   lighthouse: LighthouseFigure[];
   /** Triage (issue 10); absent from runs before it. */
   triage?: TriageFigure;
+  /** Search and triage on each query set (issue 19), without the per-query results. */
+  accuracy?: Omit<SetFigure, 'results'>[];
 }

@@ -4,6 +4,7 @@
  * hand-written analysis survives a new run.
  */
 import type { Figures } from './figures.ts';
+import { accuracySection } from './report/accuracy.ts';
 import { anchorSection } from './report/anchor.ts';
 import { buildsSection } from './report/builds.ts';
 import { exportSection } from './report/export.ts';
@@ -18,7 +19,7 @@ export type { Figures } from './figures.ts';
  * The sections of the report, in order: each one reads the figures and writes its Markdown. To
  * report a new measurement, add it to Figures (figures.ts) and a section here.
  */
-const SECTIONS: readonly ((f: Figures) => string)[] = [anchorSection, buildsSection, visitsSection, searchSection, triageSection, exportSection, lighthouseSection];
+const SECTIONS: readonly ((f: Figures) => string)[] = [anchorSection, buildsSection, visitsSection, searchSection, accuracySection, triageSection, exportSection, lighthouseSection];
 
 export const tables = (f: Figures): string => SECTIONS.map((section) => section(f)).join('\n\n');
 
@@ -47,6 +48,6 @@ ${notes}
 - The site is built and served from a snapshot of the project (scripts/lib/project.ts), so the run neither disturbs nor is disturbed by other builds of the checkout. Pages are served by a small static server with gzip (scripts/lib/server.ts), as a production host would serve them.
 - Bytes are gzipped response bodies (scripts/lib/transfer.ts, shared with the budget tests); requests are every response a page and its workers received, in a fresh browser context (empty cache).
 - The error and category pages measured are the largest ones (by HTML size) of the real catalog.
-- Search timings use headless Chromium on the built site; a query goes into the box (the search page's, or the header panel's) as one input event (as the last keystroke, or a paste), and the clock stops when the first result link is in the page (the structured ranker's), and again when the full results are (Pagefind's fused in: the search page no longer busy, the panel's status line spoken). The first search's downloads up to its first result are those the page had received by then (Resource Timing).
+- Search timings use headless Chromium on the built site; a query goes into the box (the search page's, or the header panel's) as one input event (as the last keystroke, or a paste), and the clock stops when the first result link is in the page (the structured ranker's), and again when the full results are (ranked on the complete data, with Pagefind's excerpts: the search page no longer busy, the panel's status line spoken). The first search's downloads up to its first result are those the page had received by then (Resource Timing).
 `;
 }

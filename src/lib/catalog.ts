@@ -15,8 +15,10 @@ import { changeLog, type ChangeLog } from './changes';
 import { fixSteps } from './fixSteps';
 import type { CopyError } from './markdownCopy';
 import { factData } from './errorPage';
+import { FAULTS_FILE } from '../loaders/faults';
 
 export type ErrorEntry = CollectionEntry<'errors'>;
+export type FaultEntry = CollectionEntry<'faults'>['data'];
 
 export interface CatalogError {
   entry: ErrorEntry;
@@ -47,6 +49,8 @@ export interface Catalog {
   categoryById: Map<CategoryId, CatalogCategory>;
   /** Former codes and the code each now lives at. */
   redirects: { from: string; to: string }[];
+  /** The table of QuickBooks fault codes (content/quickbooks-faults.yaml), in code order. */
+  faults: FaultEntry[];
 }
 
 let loaded: Promise<Catalog> | undefined;
@@ -91,7 +95,18 @@ async function load(): Promise<Catalog> {
     .sort((a, b) => a.order - b.order);
 
   const redirects = errors.flatMap((e) => e.data.formerCodes.map((from) => ({ from, to: e.id })));
-  return { errors, byId, categories, categoryById: new Map(categories.map((c) => [c.id, c])), redirects };
+  const faults = (await getCollection('faults')).map((f) => f.data).sort((a, b) => Number(a.code) - Number(b.code));
+  const known = new Set(faults.map((f) => f.code));
+  // Every code an error quotes has its page: a code missing from the table is a content mistake.
+  const missing = errors.flatMap((e) =>
+    e.data.quickbooks.flatMap((q, i) =>
+      q.code && !known.has(q.code)
+        ? [{ file: e.entry.filePath ?? e.id, field: `quickbooks[${i}].code`, message: `fault ${q.code} is not in ${FAULTS_FILE}; add it there with its meaning and source` }]
+        : [],
+    ),
+  );
+  if (missing.length) throw new ContentProblems(missing);
+  return { errors, byId, categories, categoryById: new Map(categories.map((c) => [c.id, c])), redirects, faults };
 }
 
 /** Looks up ids in the catalog, in the order given. */

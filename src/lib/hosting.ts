@@ -161,7 +161,8 @@ function goMaps(hosted: HostedSite): { maps: string; location: string } {
   if (!rules.length) return { maps: '', location: '' };
   const to = (path: string) => quote(sitePath(hosted.base, path));
   const codes = rules.filter((r) => r.code !== undefined).map((r) => `  ${quote(r.code!)} ${to(r.to)};`);
-  const faults = rules.filter((r) => r.qb !== undefined).map((r) => `  ${quote(`|${r.qb}|${r.record ?? ''}`)} ${to(r.to)};`);
+  // A fault code as logs print it may have leading zeros (qb=003001 is fault 3001): a regular expression each.
+  const faults = rules.filter((r) => r.qb !== undefined).map((r) => `  ${quote(`~^[|]0*${r.qb}[|]${r.record ?? ''}$`)} ${to(r.to)};`);
   const maps = `map $arg_code $help_go_code {
   default "";
 ${codes.join('\n')}

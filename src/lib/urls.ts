@@ -53,6 +53,13 @@ export const paths = {
  */
 export const PAGEFIND_IDS = 'fulltext-ids.json';
 
+/**
+ * The folder of the split search data (paths.searchSplit) that holds the complete data: every
+ * page with its words, and the fault codes' pages (integrations/pagefind.ts); the folder itself
+ * holds the first data, all a first result waits for.
+ */
+export const COMPLETE_DIR = 'complete/';
+
 type Paths = typeof paths;
 
 /** The same addresses under the site's base path, for links on built pages. */

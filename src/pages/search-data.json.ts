@@ -1,9 +1,15 @@
-/** The structured search data (titles, aliases, QuickBooks messages and codes), fetched only when search is used. */
+/**
+ * The structured search data: every error page (titles, aliases, QuickBooks messages and codes)
+ * with the words of its text, and every QuickBooks fault code's page. The build adds each error
+ * page's Pagefind id and splits it for the browser (integrations/pagefind.ts); the dev server and
+ * the offline export read it whole.
+ */
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../lib/catalog';
-import { toSearchDoc } from '../lib/searchDocs';
+import { toFaultSearchDoc, toSearchDoc } from '../lib/searchDocs';
 
 export const GET: APIRoute = async () => {
-  const { errors } = await getCatalog();
-  return new Response(JSON.stringify(errors.map(toSearchDoc)), { headers: { 'Content-Type': 'application/json' } });
+  const { errors, faults } = await getCatalog();
+  const docs = [...errors.map((e) => toSearchDoc({ ...e.data, body: e.entry.body ?? '' })), ...faults.map(toFaultSearchDoc)];
+  return new Response(JSON.stringify(docs), { headers: { 'Content-Type': 'application/json' } });
 };

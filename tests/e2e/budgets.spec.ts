@@ -8,6 +8,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { firstVisit, gzipBody, isSearchData, kb, recordTransfers, sum, type Transfer } from '../../scripts/lib/transfer.ts';
 import { isErrorPage, sitePages } from '../../scripts/lib/dist.ts';
+import { COMPLETE_DIR, paths } from '../../src/lib/urls.ts';
 
 const TOTAL_BUDGET = 15 * 1024;
 const JS_BUDGET = 4 * 1024;
@@ -52,7 +53,8 @@ for (const path of errorPages) {
 }
 
 test('no page downloads anything of search until the search box is used', async ({ page, context, baseURL }) => {
-  test.setTimeout(120_000);
+  // Every page of the site, each QuickBooks fault code's among them (issue 19: about 190 pages).
+  test.setTimeout(400_000);
   const recorder = recordTransfers(context, new URL(baseURL!).origin);
   const requested: string[] = [];
   context.on('request', (r) => requested.push(new URL(r.url()).pathname));
@@ -95,17 +97,23 @@ test('using search downloads the search code and data, none of which the page ha
   expect(code.filter((t) => loaded.includes(t.url)).map((t) => t.url)).toEqual([]);
 });
 
-/** Issue 11: the first result of the header's search is shown from a few KB, before Pagefind. */
-const FIRST_RESULT_BUDGET = 15 * 1024;
+/**
+ * Issue 11: the first result of the header's search is shown from a few KB, before Pagefind and
+ * the complete data. Issue 19 raised it from 15 KB: the fault's anatomy, which the first ranking
+ * reads too (about 1.3 KB of code), and four more errors in the first data (about 0.8 KB).
+ */
+const FIRST_RESULT_BUDGET = 19 * 1024;
 
-test(`focusing the header box and typing shows a first result from at most ${kb(FIRST_RESULT_BUDGET)} gzip, without Pagefind`, async ({ page, context, baseURL }) => {
+test(`focusing the header box and typing shows a first result from at most ${kb(FIRST_RESULT_BUDGET)} gzip, without Pagefind or the complete data`, async ({ page, context, baseURL }) => {
   const recorder = recordTransfers(context, new URL(baseURL!).origin);
   await firstVisit(page, errorPages[0]!);
   await recorder.settle();
   const before = recorder.transfers.length;
-  // Pagefind is held back: the first result must not wait for it.
+  // Pagefind and the complete data are held back: the first result must not wait for them.
   const pagefind: string[] = [];
+  const complete: string[] = [];
   await page.route('**/pagefind/**', (route) => void pagefind.push(new URL(route.request().url()).pathname));
+  await page.route(`**${paths.searchSplit(COMPLETE_DIR)}**`, (route) => void complete.push(new URL(route.request().url()).pathname));
   const box = page.getByRole('searchbox', { name: 'Search errors' });
   await box.focus();
   await box.pressSequentially('closed period');
@@ -115,6 +123,7 @@ test(`focusing the header box and typing shows a first result from at most ${kb(
   expect(used.filter((t) => isSearchData(t.url)).length, 'the structured data arrived').toBeGreaterThan(0);
   console.log(`focus to first result: ${kb(sum(used))} gzip (${list(used)})`);
   expect(sum(used), `focus to first result: ${list(used)}`).toBeLessThanOrEqual(FIRST_RESULT_BUDGET);
-  // Pagefind was asked for only once there were results to refine.
+  // Pagefind and the complete data were asked for only once there were results to refine.
   await expect.poll(() => pagefind.length).toBeGreaterThan(0);
+  await expect.poll(() => complete.length).toBeGreaterThan(0);
 });

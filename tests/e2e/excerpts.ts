@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import { DIST } from '../../scripts/lib/dist.ts';
 
 const pages = new Map<string, string>();
-/** The text of each element of an error page, one string per text node. */
+/** The text of each element of an error page (or a fault code's page), one string per text node. */
 function textNodes(code: string): string {
   let text = pages.get(code);
   if (text === undefined) {
-    const html = readFileSync(join(DIST, 'errors', code, 'index.html'), 'utf8');
+    // An error's page, or a fault code's ("quickbooks/7001", issue 19).
+    const html = readFileSync(code.startsWith('quickbooks/') ? join(DIST, code, 'index.html') : join(DIST, 'errors', code, 'index.html'), 'utf8');
     text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, '\n');
     pages.set(code, text);
   }

@@ -8,17 +8,17 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { addressQuery } from '../../src/lib/search/cap.ts';
 import { loadQueries } from '../../scripts/lib/queries.ts';
 import { DIST, sitePages } from '../../scripts/lib/dist.ts';
 import { excerptFaults } from './excerpts.ts';
+import { unpackExport } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
@@ -49,12 +49,7 @@ test.describe('the offline copy, from file://', () => {
 
   test.beforeAll(() => {
     unpacked = mkdtempSync(join(tmpdir(), 'qbo-help-offline-'));
-    for (const [path, bytes] of Object.entries(unzipSync(readFileSync(exported(`${NAME}.zip`))))) {
-      if (path.endsWith('/')) continue;
-      mkdirSync(dirname(join(unpacked, path)), { recursive: true });
-      writeFileSync(join(unpacked, path), bytes);
-    }
-    site = pathToFileURL(join(unpacked, NAME)).href;
+    site = pathToFileURL(unpackExport(exported(`${NAME}.zip`), unpacked, NAME)).href;
   });
   test.afterAll(() => rmSync(unpacked, { recursive: true, force: true }));
 

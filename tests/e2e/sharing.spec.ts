@@ -145,6 +145,8 @@ test('every code ever published still resolves to an error page', async ({ page 
 });
 
 test('every error page has link-preview tags and valid JSON-LD with the fix steps', async ({ page }) => {
+  // One page after the other, every error of the catalog: time grows with it.
+  test.setTimeout(120_000);
   for (const path of ERROR_PAGES) {
     await page.goto(path);
     const meta = (sel: string) => page.locator(sel).getAttribute('content');

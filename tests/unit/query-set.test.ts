@@ -6,14 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadQueries } from '../../scripts/lib/queries.ts';
-import { CODES } from '../content.ts';
+import { CODES, FAULTS } from '../content.ts';
+
+/** The pages a query may expect: an error, or a fault code's page ("quickbooks/<code>"). */
+const PAGES = new Set([...CODES, ...FAULTS.map((f) => `quickbooks/${f.code}`)]);
 
 const QUERIES = loadQueries();
 
 test('every query names existing errors, and no query is there twice', () => {
   for (const q of QUERIES) {
     assert.ok(q.expect.length > 0, q.query);
-    for (const code of q.expect) assert.ok(CODES.includes(code), `"${q.query.slice(0, 60)}" expects ${code}, which is no error`);
+    for (const code of q.expect) assert.ok(PAGES.has(code), `"${q.query.slice(0, 60)}" expects ${code}, which is no page`);
     assert.ok(['pasted', 'fault-code', 'plain', 'typo'].includes(q.kind), `"${q.query.slice(0, 60)}": kind ${q.kind}`);
   }
   assert.equal(new Set(QUERIES.map((q) => q.query)).size, QUERIES.length);

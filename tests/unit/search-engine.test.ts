@@ -1,12 +1,14 @@
 /**
- * The search engine's fusion, on plain data, without a browser (issue 11): the structured
- * ranker's results fused with a full-text index's, the index asked about the whole query and
- * about each word alone, its answer dropped when its best page has none of the words asked, the
- * fragment's link and excerpt used, and the ranker answering alone while the index still loads.
+ * The search engine on plain data, without a browser: the ranker answers from the first data,
+ * then ranks on the complete data (each page's words, the fault codes' pages) once it has come
+ * (issue 19: the order is the ranker's alone, so the site and the offline copy agree); the
+ * full-text index, asked about the whole query and about each word alone, only lends the shown
+ * hits their section and excerpt, and its answer is dropped when its best page has none of the
+ * words asked.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keepPlaces, SearchEngine, type FullText, type FullTextHit, type Hit } from '../../src/lib/search/engine.ts';
+import { keepPlaces, SearchEngine, wholeIndex, type FullText, type FullTextHit, type Hit } from '../../src/lib/search/engine.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
 
 const doc = (code: string, title: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
@@ -50,10 +52,18 @@ test('the ranker alone: a title match first, linked to the page, no excerpt', as
   assert.equal(hits[0]!.excerpt, '');
 });
 
-test('a page only the full text finds joins the results, with its section and excerpt', async () => {
+/** The complete data of DOCS with each page's words, and `fullText` for excerpts. */
+const complete = (fullText?: FullText, body: Record<string, string> = {}) => {
+  const docs = DOCS.map((d) => (Object.hasOwn(body, d.code) ? { ...d, body: body[d.code] } : d));
+  return { known: wholeIndex(docs), fullText };
+};
+
+test('a page only its text names is found on the complete data, with the section and excerpt of the full text', async () => {
   const asked: string[] = [];
   const fullText = fakeFullText({ resubmit: [['item-inactive', 5, 'To resubmit it, make the item active.']] }, asked);
-  const { hits } = await new SearchEngine(DOCS, fullText).search('resubmit');
+  const engine = new SearchEngine(DOCS, complete(fullText, { 'item-inactive': 'to resubmit it make the item active' }));
+  assert.deepEqual((await engine.searchKnown('resubmit')).hits, [], 'the first data has no page text');
+  const { hits } = await engine.search('resubmit');
   assert.deepEqual(asked, ['resubmit']);
   assert.deepEqual(
     hits.map((h) => [h.code, h.url, h.excerpt]),
@@ -61,44 +71,44 @@ test('a page only the full text finds joins the results, with its section and ex
   );
 });
 
-test('the full text adds to the ranker: it breaks a tie between two pages the ranker finds alike', async () => {
+test('the full text never orders: a page it alone finds is not listed, and a tie stays in the ranker\'s order', async () => {
+  const only = fakeFullText({ resubmit: [['item-inactive', 5, 'To resubmit it, make the item active.']] });
+  assert.deepEqual((await new SearchEngine(DOCS, complete(only)).search('resubmit')).hits, []);
   const docs = [doc('a-page', 'Sync stopped'), doc('b-page', 'Sync stopped')];
-  const tie = await new SearchEngine(docs).search('sync stopped');
-  assert.deepEqual(tie.hits.map((h) => h.code), ['a-page', 'b-page']);
   const fullText = fakeFullText({ 'sync stopped': [['b-page', 9, 'sync stopped']], sync: [['b-page', 1, 'sync']], stopped: [['b-page', 1, 'stopped']] });
-  const fused = await new SearchEngine(docs, fullText).search('sync stopped');
-  assert.deepEqual(fused.hits.map((h) => h.code), ['b-page', 'a-page']);
+  const { hits } = await new SearchEngine(docs, { known: wholeIndex(docs), fullText }).search('sync stopped');
+  assert.deepEqual(hits.map((h) => [h.code, h.excerpt]), [['a-page', ''], ['b-page', '<mark>sync stopped</mark> in b-page']]);
 });
 
 test('long queries: the whole query, then each word alone (longest first, at most six)', async () => {
   const asked: string[] = [];
-  await new SearchEngine(DOCS, fakeFullText({}, asked)).search('invoice closed period resubmited quickbooks workiz payments');
+  await new SearchEngine(DOCS, complete(fakeFullText({}, asked))).search('invoice closed period resubmited quickbooks workiz payments');
   assert.equal(asked[0], 'invoice closed period resubmited quickbooks workiz payments');
   assert.deepEqual(asked.slice(1), ['quickbooks', 'resubmited', 'payments', 'invoice', 'closed', 'period']);
 });
 
 test("an answer whose best page has none of the words asked is dropped (Pagefind's 'alert' as 'a')", async () => {
   const fullText = fakeFullText({ alert: [['item-inactive', 3, 'a page with a word and a letter a']] });
-  const { hits } = await new SearchEngine(DOCS, fullText).search('alert');
+  const { hits } = await new SearchEngine(DOCS, complete(fullText)).search('alert');
   assert.deepEqual(hits, []);
 });
 
 test('a fault code: its page first, with the fault as the excerpt, whatever the full text says', async () => {
   const fullText = fakeFullText({});
-  const { hits, query } = await new SearchEngine(DOCS, fullText).search('fault 6210');
+  const { hits, query } = await new SearchEngine(DOCS, complete(fullText)).search('fault 6210');
   assert.deepEqual(query.faultCodes, ['6210']);
   assert.equal(hits[0]!.code, 'invoice-closed-period');
   assert.equal(hits[0]!.excerpt, 'Fault <mark>6210</mark> · Account Period Closed: The account period has closed.');
 });
 
-test('while the full text loads, the ranker answers (searchKnown); search() waits for it; a failed load leaves the ranker', async () => {
-  let arrive!: (f: FullText) => void;
-  const loading = new Promise<FullText>((resolve) => (arrive = resolve));
+test('while the complete data loads, the first data answers (searchKnown); search() waits for it; a failed load leaves the first data', async () => {
+  let arrive!: (c: ReturnType<typeof complete>) => void;
+  const loading = new Promise<ReturnType<typeof complete>>((resolve) => (arrive = resolve));
   const engine = new SearchEngine(DOCS, loading);
   assert.equal(engine.ready, false);
   assert.deepEqual((await engine.searchKnown('resubmit')).hits, []);
   const later = engine.search('resubmit');
-  arrive(fakeFullText({ resubmit: [['item-inactive', 5, 'resubmit it']] }));
+  arrive(complete(fakeFullText({ resubmit: [['item-inactive', 5, 'resubmit it']] }), { 'item-inactive': 'resubmit it' }));
   assert.deepEqual((await later).hits.map((h) => h.code), ['item-inactive']);
   assert.equal(engine.ready, true);
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery, stem } from '../../src/lib/search/normalize.ts';
+import { stem } from '../../src/lib/search/normalize.ts';
+import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery } from '../../src/lib/search/query.ts';
 
 const FAULT_JSON =
   '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"The name supplied already exists. : ' +
@@ -12,6 +13,7 @@ test('a plain query is lower-cased, curly quotes straightened, stop words and co
     text: "invoice won't sync to quickbooks",
     faultCodes: [],
     terms: ['invoice', 'sync', 'quickbooks'],
+    signals: [],
     truncated: false,
   });
   assert.deepEqual(normalizeQuery('“Duplicate” customers, duplicate CUSTOMERS').terms, ['duplicate', 'customers']);
@@ -78,6 +80,7 @@ test('HTML is plain text: only its words remain', () => {
     text: 'img src onerror',
     faultCodes: [],
     terms: ['img', 'src', 'onerror'],
+    signals: [],
     truncated: false,
   });
   assert.equal(normalizeQuery('<script>alert("hi")</script>').text, 'script alert hi script');

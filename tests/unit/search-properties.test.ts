@@ -9,11 +9,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { addressQuery, capCodePoints, capEncoded, MAX_ADDRESS_QUERY_BYTES } from '../../src/lib/search/cap.ts';
-import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery, stem, tokenize, words } from '../../src/lib/search/normalize.ts';
+import { stem, tokenize, words } from '../../src/lib/search/normalize.ts';
+import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery } from '../../src/lib/search/query.ts';
 import { occursIn, rankKnown } from '../../src/lib/search/rank.ts';
 import { excerptHtml } from '../../src/lib/search/markup.ts';
 import { excerptOf, fullTextOptions, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../../src/lib/search/fullText.ts';
-import { SearchEngine } from '../../src/lib/search/engine.ts';
+import { SearchEngine, wholeIndex } from '../../src/lib/search/engine.ts';
 import { miniSearchFullText } from '../../src/lib/search/minisearch.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
 import { ERRORS } from '../content.ts';
@@ -134,7 +135,7 @@ test('the offline engine (ranker + MiniSearch) takes any string and answers at m
   const index = new MiniSearch<FullTextDoc>(fullTextOptions);
   index.addAll(DOCS.map((d) => toFullTextDoc(d, sections[d.code]!)));
   const data: OfflineSearchData = { docs: DOCS, sections, index: JSON.parse(JSON.stringify(index)) };
-  const engine = new SearchEngine(DOCS, miniSearchFullText(data));
+  const engine = new SearchEngine(DOCS, { known: wholeIndex(DOCS), fullText: miniSearchFullText(data) });
   await fc.assert(
     fc.asyncProperty(fc.oneof(text, huge), async (s) => {
       const { hits } = await engine.search(s);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeQuery } from '../../src/lib/search/normalize.ts';
+import { normalizeQuery } from '../../src/lib/search/query.ts';
 import { rankKnown } from '../../src/lib/search/rank.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
 

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadQueries } from '../../scripts/lib/queries.ts';
-import { normalizeQuery } from '../../src/lib/search/normalize.ts';
+import { loadQueries, QUERY_SETS } from '../../scripts/lib/queries.ts';
+import { TRIAGE_DATA } from '../triage-data.ts';
+import { normalizeQuery } from '../../src/lib/search/query.ts';
 import { rankKnown } from '../../src/lib/search/rank.ts';
 import { searchFiles, SHARD_CHARS, shardFor, ShardedIndex, splitData, splitFiles, WHOLE_CHARS } from '../../src/lib/search/shards.ts';
 import type { SearchDoc } from '../../src/lib/search/types.ts';
@@ -71,6 +72,19 @@ test('on the real catalog, the shard-backed ranker ranks every query of the quer
       assert.deepEqual(r.reasons, whole[i]!.reasons, `${query}: ${r.code}`);
     });
   }
+});
+
+test('the complete data (every error with its words, the fault codes\' pages) ranks alike split and whole, on every set', async () => {
+  const complete = TRIAGE_DATA.docs!;
+  assert.ok(JSON.stringify(complete).length > WHOLE_CHARS, 'the real complete data is split');
+  const { index } = sharded(complete);
+  for (const set of QUERY_SETS)
+    for (const { query } of loadQueries(set)) {
+      const whole = rankKnown(query, complete);
+      const split = await rankSharded(index, query);
+      assert.deepEqual(split.map((r) => r.code), whole.map((r) => r.code), `${set}: ${query}`);
+      split.forEach((r, i) => assert.ok(Math.abs(r.score - whole[i]!.score) < 0.01, `${set}: ${query}: ${r.code} ${r.score} vs ${whole[i]!.score}`));
+    }
 });
 
 test('a search reads the shards of its words and the display data of the hits it shows, not the whole data', async () => {

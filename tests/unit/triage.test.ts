@@ -56,20 +56,25 @@ test('real pastes from public SDK issues', () => {
   const py = recognise(index, paste('python-quickbooks-117-deleted.txt'));
   assert.deepEqual(py.choices.map((c) => c.options), [['invoice-deleted', 'payment-deleted']]);
   assert.deepEqual(py.unrecognised, [], 'the dict around the error says nothing');
-  // Two Error elements in XML (unclosed, as QuickBooks sent it): two parts, no error of ours.
+  // Two Error elements in XML (unclosed, as QuickBooks sent it): two parts, no error of ours, so
+  // fault 6070's own page, which says what it means (issue 19: no pasted code is a dead end).
   const xml = paste('php-sdk-445-two-errors.xml');
   assert.deepEqual(extractParts(xml).parts.filter((p) => p.kind === 'fault').map((p) => p.kind === 'fault' && [p.code, p.element]), [['6070', 'Line.Amount'], ['6070', 'Line.Amount']]);
   assert.equal(recognise(index, xml).found.length, 0);
-  assert.equal(recognise(index, xml).unrecognised.length, 2);
+  assert.deepEqual(recognise(index, xml).faults.map((f) => [f.code, f.count]), [['6070', 2]]);
+  assert.equal(recognise(index, xml).unrecognised.length, 0);
   assert.ok(looksLikeSeveral(xml));
   // A fault nested in another library's JSON.
   const wrapped = recognise(index, paste('oauth-jsclient-188-wrapped.json'));
-  assert.deepEqual(wrapped.unrecognised.map((u) => u.text.split(' · ')[0]), ['10100']);
-  // Fault 6000 with words that match none of its messages: not a guess among its eight errors.
+  assert.deepEqual(wrapped.faults.map((f) => f.code), ['10100'], "fault 10100 (Result Set Big), which no error of ours is: its page");
+  assert.deepEqual(wrapped.unrecognised, []);
+  // Fault 6000 with words that match none of its messages: not a guess among its errors, but the
+  // code's own page, which lists them all.
   for (const file of ['node-quickbooks-48-console.txt', 'quickbooks-ruby-344-batch.txt']) {
     const r = recognise(index, paste(file));
     assert.deepEqual([r.found, r.choices], [[], []], file);
-    assert.ok(r.unrecognised.some((u) => u.text.startsWith('6000 · ')), file);
+    assert.deepEqual(r.faults.map((f) => f.code), ['6000'], file);
+    assert.ok(!r.unrecognised.some((u) => u.text.startsWith('6000 · ')), file);
   }
   // Escaped JSON in a .NET exception: QuickBooks' message inside it still offers the choice.
   const net = recognise(index, paste('dotnet-sdk-353-escaped.txt'));

@@ -22,10 +22,10 @@ export function searchSection(f: Figures): string {
           'first search: focus to the first result shown (the structured ranker, before Pagefind), cold',
           fs.firstResult ? `+${fs.firstResult.requests} requests, +${kb(fs.firstResult.wire)} gzip, ${ms(fs.firstResult.ms)}` : 'not measured',
         ],
-        ['first search: focus to full results (Pagefind fused in), cold (downloads included)', ms(fs.coldMs)],
+        ['first search: focus to full results (ranked on the complete data, with the excerpts of Pagefind), cold (downloads included)', ms(fs.coldMs)],
         ...f.latency.map((l) => [
           `last keystroke to first result in ${l.where}, ${l.queries} queries of tests/search-queries.json`,
-          `median ${ms(l.medianMs)}, 90th percentile ${ms(l.p90Ms)}, slowest ${ms(l.maxMs)}; full results (Pagefind fused in) median ${ms(l.fullMedianMs)}${l.timeouts ? `; ${l.timeouts} without full results within 5 s` : ''}`,
+          `median ${ms(l.medianMs)}, 90th percentile ${ms(l.p90Ms)}, slowest ${ms(l.maxMs)}; full results (ranked on the complete data, with the excerpts of Pagefind) median ${ms(l.fullMedianMs)}${l.timeouts ? `; ${l.timeouts} without full results within 5 s` : ''}`,
         ]),
         ['right page first / main page in the top three (search page)', `${onPage.first} of ${onPage.queries} (${pct(onPage.first, onPage.queries)}) / ${onPage.top3} of ${onPage.queries} (${pct(onPage.top3, onPage.queries)})`],
       ],
@@ -45,7 +45,7 @@ export function searchSection(f: Figures): string {
           ['&nbsp;&nbsp;of which search data', ...columns.map((c) => kb(c.firstSearch.groups['search data']?.wire ?? 0))],
           ['&nbsp;&nbsp;of which Pagefind (code, WebAssembly, index)', ...columns.map((c) => kb((c.firstSearch.groups['Pagefind code and WebAssembly']?.wire ?? 0) + (c.firstSearch.groups['Pagefind index']?.wire ?? 0)))],
           ['last keystroke to first result, header panel, median', ...columns.map((c) => ms(c.latency.medianMs))],
-          ['last keystroke to full results (Pagefind fused in), header panel, median', ...columns.map((c) => ms(c.latency.fullMedianMs))],
+          ['last keystroke to full results (ranked on the complete data, with the excerpts of Pagefind), header panel, median', ...columns.map((c) => ms(c.latency.fullMedianMs))],
         ],
       ),
     );

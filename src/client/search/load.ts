@@ -1,14 +1,15 @@
 /**
- * Loads the online search engine once: the manifest of the split search data (each search then
- * downloads the shards of its words and the display data of the hits it shows: shards.ts) and
- * Pagefind (under `astro dev`, the whole structured data, search-data.json, alone). Called when someone focuses a search box or opens
- * /search/, never on page load. The engine is there as soon as the structured data is; Pagefind
- * loads with the first search that has a word to look for and joins it when ready, and the panel
- * and the search page show the ranker's results first on every search (render.ts, searchInSteps).
+ * Loads the online search engine once: the manifest of the first data (each search then
+ * downloads the shards of its words and the display data of the hits it shows: shards.ts), and
+ * with the first search the complete data (every page's words, the fault codes' pages, in
+ * COMPLETE_DIR) and Pagefind, which lends the results their excerpts (under `astro dev`, the
+ * whole structured data, search-data.json, alone). Called when someone focuses a search box or
+ * opens /search/, never on page load. The panel and the search page show the first data's
+ * results at once, then the complete ones (render.ts, searchInSteps).
  */
-import { SearchEngine } from '../../lib/search/engine.ts';
+import { SearchEngine, wholeIndex, type CompleteData, type KnownIndex } from '../../lib/search/engine.ts';
 import { withBase } from '../../lib/base';
-import { PAGEFIND_IDS, urls } from '../../lib/urls';
+import { COMPLETE_DIR, PAGEFIND_IDS, urls } from '../../lib/urls';
 import type { IndexedDoc, Pagefind } from '../../lib/search/pagefind.ts';
 import type { Manifest } from '../../lib/search/shards.ts';
 
@@ -35,30 +36,39 @@ export function loadEngine(): Promise<SearchEngine> {
         if (!r.ok) throw new Error(`search data ${file}: HTTP ${r.status}`);
         return r.json() as Promise<unknown>;
       });
-    const manifest = (await read('manifest.json')) as Manifest;
-    // A small catalog's manifest carries the whole data (cheaper than shards); a large one's is
-    // split, and the code reading shards is loaded only then.
-    const index = manifest.whole ?? new (await import('../../lib/search/shards.ts')).ShardedIndex(manifest, read);
-    // Pagefind's ids of the pages: beside the whole data, a file fetched with Pagefind; the split
-    // data's shards name them.
-    const pagefindKeys = async () =>
-      Array.isArray(index) ? new Map((await read(PAGEFIND_IDS)) as [string, string][]) : index.pagefindKeys();
-    const fullText = async () => {
-      const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
-      // The adapter and the ids come once Pagefind's code has, while it starts: nothing of the
-      // full text competes with the ranker's first downloads.
-      const adapter = Promise.all([pagefindKeys(), import('../../lib/search/pagefind.ts')]);
-      adapter.catch(() => undefined); // awaited below; a failure leaves the ranker alone (engine.ts)
-      // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
-      // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
-      // baseUrl '/': Pagefind hands back site paths (a paths.error() path), as the ranker does; by default it
-      // would prefix the folder it was loaded from ("/docs/" under a subpath), and the links add the base once.
-      await pagefind.options({ excerptLength: 24, noWorker: true, baseUrl: '/' });
-      await pagefind.init();
-      const [keys, { pagefindFullText }] = await adapter;
-      return pagefindFullText(pagefind, keys);
+    // The first data: a manifest carrying the whole data of a small catalog (cheaper than shards), or
+    // the split of a large one, whose reading code is loaded only then.
+    const known = async (folder: string): Promise<KnownIndex & { keys: () => Promise<ReadonlyMap<string, string>> }> => {
+      const readIn = (file: string) => read(folder + file);
+      const manifest = (await readIn('manifest.json')) as Manifest;
+      if (manifest.whole) {
+        // Pagefind's ids of the pages: beside the whole data, a file fetched with Pagefind.
+        return { ...wholeIndex(manifest.whole), keys: async () => new Map((await readIn(PAGEFIND_IDS)) as [string, string][]) };
+      }
+      const index = new (await import('../../lib/search/shards.ts')).ShardedIndex(manifest, readIn);
+      return Object.assign(index, { keys: async () => index.pagefindKeys() });
     };
-    return new SearchEngine(index, fullText);
+    const head = await known('');
+    // The complete data (every page's words, the fault codes' pages) and Pagefind start loading with
+    // the first search: the results are ranked on it once it is there; Pagefind only lends excerpts.
+    const complete = async (): Promise<CompleteData> => {
+      const [all, pagefind] = await Promise.all([known(COMPLETE_DIR), import(/* @vite-ignore */ pagefindUrl).catch(() => undefined) as Promise<Pagefind | undefined>]);
+      if (!pagefind) return { known: all };
+      try {
+        const adapter = Promise.all([all.keys(), import('../../lib/search/pagefind.ts')]);
+        // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
+        // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
+        // baseUrl '/': Pagefind hands back site paths (a paths.error() path), as the ranker does; by default it
+        // would prefix the folder it was loaded from ("/docs/" under a subpath), and the links add the base once.
+        await pagefind.options({ excerptLength: 24, noWorker: true, baseUrl: '/' });
+        await pagefind.init();
+        const [keys, { pagefindFullText }] = await adapter;
+        return { known: all, fullText: pagefindFullText(pagefind, keys) };
+      } catch {
+        return { known: all };
+      }
+    };
+    return new SearchEngine(head, complete);
   })();
   return engine;
 }

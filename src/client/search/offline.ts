@@ -2,12 +2,14 @@
  * The search of the offline copy, bundled by the export into one classic script (search.js
  * at the copy's root) because module scripts and fetch() do not load from file://. It defines
  * the same <site-search> and <search-page> elements as the site, running the same panel and
- * page (panel.ts, results.ts) with the same engine, but on MiniSearch: the index is a classic
- * script too (search-index.js, defining a global), added to the page on the first search.
+ * page (panel.ts, results.ts) with the same engine on the same complete data (the ranker's
+ * docs with each page's words: the same ranking as online), with MiniSearch for excerpts: the
+ * index is a classic script too (search-index.js, defining a global), added to the page on the
+ * first search.
  */
 import { offlineHref } from '../../lib/export/links.ts';
 import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/search/fullText.ts';
-import { SearchEngine } from '../../lib/search/engine.ts';
+import { SearchEngine, wholeIndex } from '../../lib/search/engine.ts';
 import { miniSearchFullText } from '../../lib/search/minisearch.ts';
 import { bindSearchSubmit } from './handoff';
 import { attachPanel } from './panel';
@@ -29,7 +31,7 @@ function loadEngine(): Promise<SearchEngine> {
     setIndexScript(script, `${root}search-index.js`);
     script.onload = () => {
       const data = (window as unknown as Record<string, OfflineSearchData | undefined>)[SEARCH_DATA_GLOBAL];
-      if (data) resolve(new SearchEngine(data.docs, miniSearchFullText(data)));
+      if (data) resolve(new SearchEngine(data.docs, { known: wholeIndex(data.docs), fullText: miniSearchFullText(data) }));
       else reject(new Error(`search-index.js did not define ${SEARCH_DATA_GLOBAL}`));
     };
     script.onerror = () => reject(new Error('search-index.js is missing next to search.js'));

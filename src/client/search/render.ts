@@ -7,6 +7,7 @@
 import { capCodePoints, capEncoded, wellFormed } from '../../lib/search/cap.ts';
 import { keepPlaces, type Hit, type SearchEngine, type SearchResult } from '../../lib/search/engine.ts';
 import { withHighlight } from '../../lib/search/highlight.ts';
+import { FAULT_CATEGORY } from '../../lib/search/types.ts';
 import { setExcerpt } from './policy';
 
 /** Where the search UI runs: the site online, or the offline copy from file://. */
@@ -31,6 +32,7 @@ const CATEGORY_NAMES = new Map([
   ['invoice', 'Invoice'],
   ['item', 'Item'],
   ['payment', 'Payment'],
+  [FAULT_CATEGORY, 'QuickBooks fault code'],
 ]);
 /** Code points of the query shown back (the empty state, the spoken status). */
 const MAX_SHOWN_QUERY = 120;
@@ -92,6 +94,13 @@ export function renderEmpty(target: HTMLElement, raw: string, options: RenderOpt
     return;
   }
   for (const q of fragment.querySelectorAll('[data-query]')) q.textContent = shortQuery(raw);
+  // A number alone that found nothing is no fault code QuickBooks has (every one it has, has a page).
+  const code = /^\s*(?:(?:fault|error|code)\s*)?(\d{1,6})\s*$/i.exec(raw)?.[1];
+  const unknown = fragment.querySelector<HTMLElement>('[data-unknown-fault]');
+  if (code && unknown) {
+    unknown.hidden = false;
+    unknown.querySelector('[data-fault-code]')!.textContent = `Fault ${Number(code)}`;
+  }
   for (const a of fragment.querySelectorAll<HTMLAnchorElement>('a[data-support]')) {
     const url = new URL(a.href);
     url.search = `?subject=${encodeURIComponent('Help with a QuickBooks sync error')}&body=${encodeURIComponent(`I searched the help center for:\n\n${capEncoded(raw, MAX_MAILTO_QUERY)}\n\nand found nothing.`)}`;

@@ -9,7 +9,7 @@
 import { paths } from '../../lib/urls';
 import { addressQuery } from '../../lib/search/cap';
 import type { TriageData } from '../../lib/triage/data';
-import { CONFIDENCE_TEXT, fromCodes, parseCodes, recogniseSteps, triageIndex, type Choice, type Finding, type Triage, type TriageIndex } from '../../lib/triage/recognise';
+import { CONFIDENCE_TEXT, fromCodes, parseCodes, recogniseSteps, triageIndex, type Choice, type FaultFinding, type Finding, type Triage, type TriageIndex } from '../../lib/triage/recognise';
 import { fixPlan, planCodes, planText, resyncStepText, resyncStepTitle, type PlanStep } from '../../lib/triage/plan';
 import { goTarget } from '../../lib/triage/go';
 import { takeHandedPaste } from './offer';
@@ -47,13 +47,14 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
   const output = root.querySelector<HTMLElement>('[data-triage-output]')!;
   const results = root.querySelector<HTMLElement>('[data-triage-results]')!;
   const choicesList = root.querySelector<HTMLElement>('[data-triage-choices]')!;
+  const faultList = root.querySelector<HTMLElement>('[data-triage-faults]')!;
   const planList = root.querySelector<HTMLElement>('[data-triage-plan]')!;
   const missList = root.querySelector<HTMLElement>('[data-triage-unrecognised]')!;
   const copyButton = root.querySelector<HTMLButtonElement>('[data-triage-copy]')!;
   const printButton = root.querySelector<HTMLButtonElement>('[data-triage-print]')!;
   const copyStatus = root.querySelector<HTMLElement>('[data-triage-copy-status]')!;
 
-  let triage: Triage = { found: [], choices: [], unrecognised: [], truncated: false };
+  let triage: Triage = { found: [], choices: [], faults: [], unrecognised: [], truncated: false };
   let plan: PlanStep[] = [];
   let run = 0;
 
@@ -109,6 +110,16 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     );
   }
 
+  function faultCard(f: FaultFinding): HTMLLIElement {
+    return el(
+      'li',
+      { class: 'triage-card triage-fault' },
+      el('h3', {}, el('a', { href: site.href(paths.fault(f.code)) }, `QuickBooks fault ${f.code}${f.name ? `: ${f.name}` : ''}`)),
+      el('p', { class: 'triage-source' }, 'Recognised from: ', el('q', {}, f.source), f.count > 1 && ` (and ${plural(f.count - 1, 'more place', 'more places')} in the paste)`),
+      el('p', {}, 'No error of this help center fits it. Its page says what QuickBooks means by it and what to check.'),
+    );
+  }
+
   function planItem(step: PlanStep, n: number, done: Set<string>): HTMLLIElement {
     const id = step.kind === 'fix' ? `fix:${step.code}` : `resync:${step.record}`;
     const box = el('input', { type: 'checkbox', id: `triage-step-${n}`, 'data-step': id });
@@ -148,6 +159,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     plan = fixPlan(data, codes);
     results.replaceChildren(...triage.found.map(card));
     choicesList.replaceChildren(...triage.choices.map(choiceCard));
+    faultList.replaceChildren(...triage.faults.map(faultCard));
     const done = ticks();
     planList.replaceChildren(...plan.map((s, i) => planItem(s, i + 1, done)));
     missList.replaceChildren(
@@ -159,6 +171,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     for (const [selector, n] of [
       ['[data-triage-found-section]', triage.found.length],
       ['[data-triage-choices-section]', triage.choices.length],
+      ['[data-triage-faults-section]', triage.faults.length],
       ['[data-triage-plan-section]', plan.length],
       ['[data-triage-unrecognised-section]', triage.unrecognised.length],
     ] as const)
@@ -166,6 +179,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     output.hidden = false;
     const parts = [plural(triage.found.length, 'error recognised', 'errors recognised')];
     if (triage.choices.length) parts.push(plural(triage.choices.length, 'part that can mean several errors', 'parts that can mean several errors'));
+    if (triage.faults.length) parts.push(plural(triage.faults.length, 'QuickBooks fault code no error here fits', 'QuickBooks fault codes no error here fits'));
     if (triage.unrecognised.length) parts.push(plural(triage.unrecognised.length, 'part not recognised', 'parts not recognised'));
     let said = parts.join(', ') + '.';
     if (plan.length) said += ` The plan has ${plural(plan.length, 'step', 'steps')}.`;
@@ -220,7 +234,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
   const e = parseCodes(new URLSearchParams(location.search).get('e'));
   const handed = takeHandedPaste();
   if (e.length) {
-    triage = { found: fromCodes(index, e), choices: [], unrecognised: [], truncated: false };
+    triage = { found: fromCodes(index, e), choices: [], faults: [], unrecognised: [], truncated: false };
     show('From the address:');
   } else if (handed) {
     // Pasted into the header's search box, which offered triage.

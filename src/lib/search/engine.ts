@@ -1,14 +1,16 @@
 /**
- * The search engine of the site: the structured ranker (fault codes, QuickBooks messages,
- * titles, aliases; src/lib/search) fused with a full-text index of the error pages. Online
- * the full text is Pagefind's (pagefind.ts); in the offline copy it is MiniSearch's
- * (minisearch.ts), because Pagefind cannot load from file://. Loaded only when someone starts
- * to search.
+ * The search engine of the site: the structured ranker (fault codes and their anatomy, QuickBooks
+ * messages, titles, aliases, the words of each page; src/lib/search) ranks, in two steps: first on
+ * the small data the first result waits for, then on the complete data. A full-text index gives
+ * the shown hits their excerpt and section: online Pagefind's (pagefind.ts), in the offline copy
+ * MiniSearch's (minisearch.ts), because Pagefind cannot load from file://. The order is the
+ * ranker's alone, so both rank alike. Loaded only when someone starts to search.
  */
 import { paths } from '../urls.ts';
-import { normalizeQuery, stem, words } from './normalize.ts';
-import { occursIn, rankKnown } from './rank.ts';
-import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
+import { stem, words } from './normalize.ts';
+import { normalizeQuery } from './query.ts';
+import { indexOf, occursIn, rankKnown } from './rank.ts';
+import { FAULT_DOC_PREFIX, type NormalizedQuery, type RankedResult, type SearchDoc } from './types.ts';
 
 export interface Hit {
   code: string;
@@ -56,7 +58,8 @@ export interface KnownIndex {
 export function wholeIndex(docs: readonly SearchDoc[]): KnownIndex {
   const byCode = new Map(docs.map((d) => [d.code, d]));
   return {
-    faultCodes: new Set(docs.flatMap((d) => d.faults.flatMap((f) => (f.code ? [f.code] : [])))),
+    // The ranker's own: the codes the errors quote (a fault code's page is no reason to read a bare number as a code).
+    faultCodes: indexOf(docs).faultCodes,
     rank: async (query) => rankKnown(query, docs),
     doc: async (code) => byCode.get(code),
     compare: (a, b) => a.localeCompare(b),
@@ -80,9 +83,7 @@ export interface FullText {
 }
 
 const MAX_HITS = 10;
-/** How much the full-text rank counts next to the structured ranker (which tops out at 1). */
-const FULL_TEXT_WEIGHT = 0.35;
-/** The full text is asked about this many distinct words at most, one search each (query relaxation). */
+/** The full text is asked about this many distinct words at most, one search each, for the excerpts of the hits. */
 const MAX_TERM_SEARCHES = 6;
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -116,133 +117,130 @@ export function keepPlaces(shown: readonly Hit[], next: readonly Hit[], limit: n
   return [...kept, ...next.filter((h) => !codes.has(h.code))].slice(0, Math.max(limit, kept.length));
 }
 
+/**
+ * What the engine ranks with once it has it: the ranker's complete data (every page with the
+ * words of its text, and the QuickBooks fault codes' own pages), and a full-text index that gives
+ * the shown hits their excerpt and section. Online the full text is Pagefind, offline MiniSearch;
+ * neither changes the order, so the site and the offline copy rank a query alike.
+ */
+export interface CompleteData {
+  known: KnownIndex;
+  fullText?: FullText | undefined;
+}
+
+/** Where a page of the search data links: an error's page, or a fault code's. */
+export const pageOf = (doc: SearchDoc): string =>
+  doc.code.startsWith(FAULT_DOC_PREFIX) ? paths.fault(doc.code.slice(FAULT_DOC_PREFIX.length)) : paths.error(doc.code);
+
 export class SearchEngine {
-  readonly #known: KnownIndex;
-  #fullText: FullText | undefined;
+  readonly #head: KnownIndex;
+  #complete: CompleteData | undefined;
   #settled = true;
-  #pending: Promise<FullText | undefined> | undefined;
-  #load: (() => Promise<FullText>) | undefined;
+  #pending: Promise<CompleteData | undefined> | undefined;
+  #load: (() => Promise<CompleteData>) | undefined;
   readonly #note: string | undefined;
 
   /**
-   * `fullText` may still be loading (a promise), or be loaded by the first search() (a function):
-   * meanwhile the structured ranker answers alone (searchKnown), and search() waits for it. A full
-   * text that fails to load leaves the ranker alone.
+   * `head` answers at once: the first results (searchKnown) and every result until the complete
+   * data has loaded. `complete` may still be loading (a promise), or be loaded by the first
+   * search() that needs it (a function); complete data that fails to load leaves `head` alone.
    */
-  constructor(known: readonly SearchDoc[] | KnownIndex, fullText?: FullText | Promise<FullText> | (() => Promise<FullText>), note?: string) {
+  constructor(head: readonly SearchDoc[] | KnownIndex, complete?: CompleteData | Promise<CompleteData> | (() => Promise<CompleteData>), note?: string) {
     this.#note = note;
-    this.#known = Array.isArray(known) ? wholeIndex(known as readonly SearchDoc[]) : (known as KnownIndex);
-    if (typeof fullText === 'function') {
+    this.#head = Array.isArray(head) ? wholeIndex(head as readonly SearchDoc[]) : (head as KnownIndex);
+    if (typeof complete === 'function') {
       this.#settled = false;
-      this.#load = fullText;
-    } else if (fullText instanceof Promise) {
-      this.#wait(fullText);
+      this.#load = complete;
+    } else if (complete instanceof Promise) {
+      this.#wait(complete);
     } else {
-      this.#fullText = fullText;
+      this.#complete = complete;
     }
   }
 
-  #wait(loading: Promise<FullText>): void {
+  #wait(loading: Promise<CompleteData>): void {
     this.#settled = false;
     this.#pending = loading
       .then(
-        (loaded) => (this.#fullText = loaded),
+        (loaded) => (this.#complete = loaded),
         () => undefined,
       )
       .finally(() => (this.#settled = true));
   }
 
-  /** Starts loading a full text given as a function, once. */
+  /** Starts loading complete data given as a function, once. */
   #start(): void {
     const load = this.#load;
     this.#load = undefined;
     if (load) this.#wait(Promise.resolve().then(load));
   }
 
-  /** Whether search() answers at once: the full text has loaded, or there is none to wait for. */
+  /** Whether search() answers at once: the complete data has loaded, or there is none to wait for. */
   get ready(): boolean {
     return this.#settled;
   }
 
   /**
-   * What counts as a match, one rule online and offline: a page the query's own words occur
-   * in (occursIn, the ranker's rule). A full-text index may answer otherwise: Pagefind, finding
-   * no word for "alert", falls back to the longest start of it that is a word ("a"), and lists
-   * every page with an "a". An index widens a word the same way on every page, and every page of
-   * an answer has every word asked, so the best page tells: when none of the words asked occurs
-   * in it, the whole answer is dropped.
+   * A full-text answer counts only for a page the query's own words occur in (occursIn, the
+   * ranker's rule). A full-text index may answer otherwise: Pagefind, finding no word for "alert",
+   * falls back to the longest start of it that is a word ("a"), and lists every page with an "a".
+   * An index widens a word the same way on every page, and every page of an answer has every word
+   * asked, so the best page tells: when none of the words asked occurs in it, the answer is dropped.
    */
-  async #really(ask: readonly string[], results: FullTextHit[]): Promise<FullTextHit[]> {
+  async #answerHolds(known: KnownIndex, ask: readonly string[], results: FullTextHit[]): Promise<FullTextHit[]> {
     const best = results[0];
-    const doc = best && (await this.#known.doc(best.code));
+    const doc = best && (await known.doc(best.code));
     if (!best || !doc) return [];
     const fields = [doc.code, doc.title, doc.summary, ...doc.aliases, ...doc.faults.flatMap((f) => [f.name ?? '', f.message])];
     const stems = new Set(words([...fields, await best.text()].join(' ')).map(stem));
     return ask.some((w) => occursIn(w, stems)) ? results : [];
   }
 
-  /** The results of the structured ranker alone (what search() gives before the full text has loaded). */
+  /** The results of the first data alone (what search() gives before the complete data has loaded). */
   searchKnown(raw: string, limit = MAX_HITS): Promise<SearchResult> {
-    return this.#search(normalizeQuery(raw, this.#known.faultCodes), limit, undefined);
+    return this.#search(normalizeQuery(raw, this.#head.faultCodes), limit, this.#head, undefined);
   }
 
   /**
-   * The results of the ranker fused with the full text (waiting for it to load). A query with no
-   * word to look for (a letter, stop words, a fault code alone) never asks the full text, and
-   * does not load it.
+   * The results ranked on the complete data, with excerpts from the full text (waiting for them
+   * to load). A query with nothing to look for (a letter, stop words) loads nothing.
    */
   async search(raw: string, limit = MAX_HITS): Promise<SearchResult> {
-    const query = normalizeQuery(raw, this.#known.faultCodes);
-    if (query.terms.length) {
+    const query = normalizeQuery(raw, this.#head.faultCodes);
+    if (query.terms.length || query.faultCodes.length) {
       this.#start();
       if (!this.#settled) await this.#pending;
     }
-    return this.#search(query, limit, this.#fullText);
+    const complete = this.#complete;
+    return this.#search(query, limit, complete?.known ?? this.#head, complete?.fullText);
   }
 
-  async #search(query: NormalizedQuery, limit: number, fullTextIndex: FullText | undefined): Promise<SearchResult> {
+  async #search(query: NormalizedQuery, limit: number, known: KnownIndex, fullText: FullText | undefined): Promise<SearchResult> {
     const note = this.#note ? { note: this.#note } : {};
     if (!query.terms.length && !query.faultCodes.length) return { query, hits: [], ...note };
+    const ranked = (await known.rank(query)).slice(0, limit);
 
-    const scores = new Map<string, number>();
-    const known = await this.#known.rank(query);
-    const top = known[0]?.score ?? 0;
-    for (const r of known) scores.set(r.code, r.score / top);
-
+    // The full text lends the shown hits their excerpt and section: asked about the whole query and
+    // about each distinctive word alone (a full-text index wants every word to match), the first
+    // answer naming a page gives its fragment.
     const pages = new Map<string, FullTextHit>();
-    if (fullTextIndex && query.terms.length) {
-      // A full-text index wants every word to match; ask it about the whole query and about
-      // each distinctive word alone, so that long queries still find the best pages.
+    if (fullText && query.terms.length && ranked.length) {
       const single = [...query.terms].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, MAX_TERM_SEARCHES);
       const asks = [query.terms, ...(single.length > 1 ? single.map((w) => [w]) : [])];
-      const answers = await Promise.all(asks.map(async (ask) => this.#really(ask, await fullTextIndex.search(ask.join(' ')))));
-      const fullText = new Map<string, number>();
-      answers.forEach((results, i) => {
-        const best = results[0]?.score || 1;
-        // The whole query matching counts as much as all single words together.
-        const weight = i === 0 ? 1 : 1 / single.length;
-        for (const r of results) {
-          if (!pages.has(r.code)) pages.set(r.code, r);
-          fullText.set(r.code, (fullText.get(r.code) ?? 0) + (weight * r.score) / best);
-        }
-      });
-      for (const [code, value] of fullText) {
-        scores.set(code, (scores.get(code) ?? 0) + FULL_TEXT_WEIGHT * Math.min(1, value / 2));
-      }
+      const answers = await Promise.all(asks.map(async (ask) => this.#answerHolds(known, ask, await fullText.search(ask.join(' ')))));
+      for (const results of answers) for (const r of results) if (!pages.has(r.code)) pages.set(r.code, r);
     }
-
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || this.#known.compare(a[0], b[0])).slice(0, limit);
-    // Display data (split data), fragments (excerpts, sections) are fetched for the shown results only.
+    // Display data (split data) and fragments are fetched for the shown results only.
     const shown = await Promise.all(
-      ranked.map(async ([key]): Promise<Hit | undefined> => {
-        const [doc, fragment] = await Promise.all([this.#known.doc(key), pages.get(key)?.fragment()]);
+      ranked.map(async ({ code: key }): Promise<Hit | undefined> => {
+        const [doc, fragment] = await Promise.all([known.doc(key), pages.get(key)?.fragment()]);
         if (!doc) return undefined;
         return {
           code: doc.code,
           title: doc.title,
           summary: doc.summary,
           categories: doc.categories,
-          url: fragment?.url ?? paths.error(doc.code),
+          url: fragment?.url ?? pageOf(doc),
           excerpt: faultExcerpt(doc, query) || fragment?.excerpt || '',
         };
       }),

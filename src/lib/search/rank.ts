@@ -10,9 +10,11 @@
  * domain synonym, a typo (Damerau-Levenshtein 1, or 2 from 8 letters) or as a prefix, for
  * less. Every word adds on its own, so a long query still finds the pages matching most of it.
  */
-import { isTerm, normalizeQuery, stem, words } from './normalize.ts';
-import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
-import { rankWeight, type Field } from './weights.ts';
+import { isTerm, phrase, stem, words } from './normalize.ts';
+import { normalizeQuery } from './query.ts';
+import { FAULT_CATEGORY, FAULT_DOC_PREFIX, type NormalizedQuery, type RankedResult, type SearchDoc } from './types.ts';
+import { BOILERPLATE_PAGES, FAULT_PAGE_WEIGHTS, rankWeight, SIGNAL_WEIGHTS, type Field } from './weights.ts';
+import { isSignal, readFault, signalsOf, SIGNAL } from './anatomy.ts';
 
 /**
  * Query word → words of the pages that mean the same here. Maps, not plain objects: a query
@@ -23,11 +25,15 @@ for (const p of (
   'customer:client client:customer vendor:supplier supplier:vendor product:item service:item delete:remove ' +
   'remove:delete reopen:period,closed closed:period book:period merge:duplicate taken:exists deactivated:inactive ' +
   'disabled:inactive archived:inactive gst:tax hst:tax vat:tax stock:inventory group:bundle bundle:group ' +
-  'method:type cheque:check card:credit usd:currency cad:currency eur:currency gbp:currency aud:currency nzd:currency'
+  'method:type cheque:check card:credit usd:currency cad:currency eur:currency gbp:currency aud:currency nzd:currency ' +
+  'qbo:quickbooks qb:quickbooks contact:client'
 ).split(' ')) {
   const [k, v] = p.split(':');
   SYN.set(stem(k!), v!.split(',').map(stem));
 }
+
+/** The stems a word stands for besides its own (its synonyms), as the ranker matches them. */
+export const synonymsOf = (raw: string): string[] => SYN.get(stem(raw)) ?? [];
 
 /**
  * Query word → the record it names. A paste often says which record failed ("Invoice 1042 failed
@@ -49,9 +55,9 @@ export interface Unit {
   reason: string;
   /** Weight of the field (weights.ts). */
   weight: number;
-  /** Stems of its meaningful words. */
+  /** Stems of its meaningful words, and for QuickBooks texts and aliases the signals of their anatomy (anatomy.ts signalsOf). */
   stems: Set<string>;
-  /** Sum of their IDF (set once the catalog is indexed). */
+  /** Sum of their IDF (set once the catalog is indexed), signals left out. */
   idfSum: number;
   /** All its stems in order (QuickBooks texts only, for phrase matching). */
   sequence?: string[];
@@ -73,16 +79,29 @@ export interface Index {
   entries: Entry[];
   /** Stem → its IDF: rarer in the catalog, higher. */
   idf: Map<string, number>;
-  /** Every fault code of the catalog. */
+  /** Every fault code the catalog's errors quote (not the fault codes' own pages). */
   faultCodes: Set<string>;
   /** Stem → how many pages have it. */
   df: Map<string, number>;
+  /**
+   * Stems of QuickBooks' boilerplate: in the messages of BOILERPLATE_PAGES pages or more ("Business
+   * Validation Error", "has occurred while processing your request"). A pasted message is matched
+   * by the run of its other words, so two messages that share only their boilerplate don't match.
+   */
+  boilerplate: Set<string>;
 }
 
-function unit(reason: string, field: Field, text: string, phrase?: boolean): Unit {
+function unit(reason: string, field: Field, text: string, asPhrase?: boolean): Unit {
   const ws = words(text);
   const u: Unit = { field, reason, weight: rankWeight(field), stems: new Set(ws.filter(isTerm).map(stem)), idfSum: 0 };
-  if (phrase) u.sequence = ws.map(stem);
+  if (asPhrase) u.sequence = phrase(text);
+  // QuickBooks' messages and the aliases (which quote other wordings) carry their fault's anatomy.
+  // Their names count as the words they are made of (AccountRef: account), as a query's do (query.ts).
+  if (field === 'faults' || field === 'aliases') {
+    const anatomy = readFault(text);
+    for (const s of signalsOf(anatomy)) u.stems.add(s);
+    for (const w of anatomy.words) if (isTerm(w)) u.stems.add(stem(w));
+  }
   return u;
 }
 
@@ -103,7 +122,8 @@ function build(docs: readonly SearchDoc[]): Index {
   const faultCodes = new Set<string>();
   const entries = docs.map((doc): Entry => {
     const units = [
-      unit('code', 'code', doc.code),
+      // A fault code's page is known by its number: the prefix of its key is no word of it.
+      unit('code', 'code', doc.code.replace(FAULT_DOC_PREFIX, '')),
       unit('title', 'title', doc.title),
       ...doc.aliases.map((a) => unit('alias', 'aliases', a)),
       ...doc.faults.flatMap((f) => [unit('message', 'faults', f.message, true), unit('message', 'faults', f.name ?? '', true)]),
@@ -113,14 +133,17 @@ function build(docs: readonly SearchDoc[]): Index {
       unit('body', 'body', doc.body ?? ''),
     ];
     const own = new Set(doc.faults.flatMap((f) => (f.code ? [f.code] : [])));
-    own.forEach((code) => faultCodes.add(code));
+    if (doc.categories[0] !== FAULT_CATEGORY) own.forEach((code) => faultCodes.add(code));
     new Set(units.flatMap((u) => [...u.stems])).forEach((s) => df.set(s, (df.get(s) ?? 0) + 1));
     return { key: doc.code, code: doc.code, category: doc.categories[0] ?? '', units, faultCodes: own, faultCount: own.size };
   });
   const idf = new Map<string, number>();
   df.forEach((count, s) => idf.set(s, idfOf(count, docs.length)));
-  for (const { units } of entries) for (const u of units) u.stems.forEach((s) => (u.idfSum += idf.get(s)!));
-  return { entries, idf, faultCodes, df };
+  const inMessages = new Map<string, number>();
+  for (const { units } of entries) new Set(units.flatMap((u) => u.sequence ?? [])).forEach((s) => inMessages.set(s, (inMessages.get(s) ?? 0) + 1));
+  const boilerplate = new Set([...inMessages].filter(([, n]) => n >= BOILERPLATE_PAGES).map(([s]) => s));
+  for (const { units } of entries) for (const u of units) u.stems.forEach((s) => isSignal(s) || (u.idfSum += idf.get(s)!));
+  return { entries, idf, faultCodes, df, boilerplate };
 }
 
 /** Optimal-string-alignment distance of a and b is at most k. */
@@ -206,6 +229,35 @@ export function mayRun(stems: ReadonlySet<string>, sequence: readonly string[]):
   return false;
 }
 
+/** Whether a unit names a subject of a kind the query names too, but not the query's. */
+function otherSubject(signals: readonly string[], stems: ReadonlySet<string>): boolean {
+  for (const s of signals) {
+    const m = /^@s:(\w+):/.exec(s);
+    if (m && stems.has(`${SIGNAL}s:${m[1]}`) && !stems.has(s)) return true;
+  }
+  return false;
+}
+
+/** What a query's signals add to a page whose units carry them (SIGNAL_WEIGHTS), and the reasons. */
+function signalScore(signals: readonly string[], units: readonly Unit[]): { score: number; why: string[] } {
+  let score = 0;
+  const why = new Set<string>();
+  const has = (s: string) => units.some((u) => u.stems.has(s));
+  for (const s of signals) {
+    if (!has(s)) continue;
+    const kind = s.slice(1, 2);
+    const [weight, reason] =
+      kind === 's' ? (s.split(':').length === 3 ? [SIGNAL_WEIGHTS.subject, 'decisive name'] : [0, '']) :
+      kind === 'k' ? [SIGNAL_WEIGHTS.subjectKey, 'decisive name'] :
+      kind === 'n' ? [SIGNAL_WEIGHTS.name, 'fault name'] :
+      kind === 'h' ? [SIGNAL_WEIGHTS.status, 'http status'] :
+      kind === 't' ? [SIGNAL_WEIGHTS.type, 'fault type'] : [0, ''];
+    score += weight;
+    if (reason) why.add(reason);
+  }
+  return { score, why: [...why] };
+}
+
 /**
  * The known pages matching a query, best first (ties by code), only those scoring above 0.
  * A string is normalized here with the catalog's fault codes. The index of `docs` is cached
@@ -226,7 +278,8 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
   const { idf, faultCodes } = ix;
   const toks = q.text.split(' ');
   const wanted = new Set([...q.faultCodes, ...toks.filter((t) => faultCodes.has(t))]);
-  const seq = words(q.text).map(stem);
+  const seq = phrase(q.text);
+  const informative = seq.filter((w) => !ix.boilerplate.has(w));
 
   // Each query word → the page stems it stands for: [stem, weight, how it matched ('' as itself)].
   const terms = [...new Set(q.terms)].map((raw) => [...candidatesOf(raw, idf)].map(([stem, [w, how]]) => ({ stem, w, how })));
@@ -237,17 +290,23 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
 
   const out: RankedResult[] = [];
   for (const { key, code, category, units, faultCodes: docCodes, faultCount } of ix.entries) {
+    const faultPage = category === FAULT_CATEGORY;
     let score = 0;
+    let codeScore = 0;
     const why = new Set<string>();
     for (const code of wanted)
       if (docCodes.has(code)) {
-        score += 20 + 4 / faultCount;
+        // A fault code's own page comes after the errors that quote the code, and first where none does.
+        codeScore += !faultPage ? 20 + 4 / faultCount : faultCodes.has(code) ? FAULT_PAGE_WEIGHTS.beside : FAULT_PAGE_WEIGHTS.alone;
         why.add('fault ' + code);
       }
     if (code && toks.includes(code)) {
       score += 40;
       why.add('error code');
     }
+    // A text that names another subject of a kind the query names ("Required parameter Line" for a
+    // paste about CustomerRef) shares only boilerplate with it: none of its words count.
+    const blocked = q.signals.length ? units.map((u) => otherSubject(q.signals, u.stems)) : undefined;
     // How much of the query each unit covers.
     const cover = new Array<number>(units.length).fill(0);
     for (const candidates of terms) {
@@ -256,6 +315,7 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
       let how = '';
       for (let i = 0; i < units.length; i++) {
         const u = units[i]!;
+        if (blocked?.[i]) continue;
         let hit = 0;
         let hitHow = '';
         for (const c of candidates) if (c.w > hit && u.stems.has(c.stem)) [hit, hitHow] = [c.w, c.how];
@@ -272,17 +332,27 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
       if (u.reason !== 'body' && cover[i]) bonus = Math.max(bonus, u.weight * 4 * (cover[i]! / total) * Math.min(1, cover[i]! / u.idfSum));
     });
     score += bonus;
-    // A pasted QuickBooks message: the longest run of words shared with one of its texts.
+    // The fault's anatomy: its subject, distinctive names, status and type, where the page has them.
+    const signal = signalScore(q.signals, units);
+    if (signal.score) {
+      score += signal.score;
+      signal.why.forEach((w) => why.add(w));
+    }
+    // A pasted QuickBooks message: the longest run of words shared with one of its texts, its
+    // boilerplate left out (and no text naming another subject).
     let msg = 0;
-    for (const u of units)
-      if (u.sequence?.length && mayRun(seqStems, u.sequence)) {
-        const n = run(seq, u.sequence);
-        if (n > 2 || (n > 1 && n === u.sequence.length)) msg = Math.max(msg, (8 * n) / u.sequence.length + n);
+    for (const [i, u] of units.entries())
+      if (u.sequence?.length && !blocked?.[i] && mayRun(seqStems, u.sequence)) {
+        const own = u.sequence.filter((w) => !ix.boilerplate.has(w));
+        const n = run(informative, own);
+        if (n > 2 || (n > 1 && n === own.length)) msg = Math.max(msg, (8 * n) / own.length + n);
       }
     if (msg) {
       score += msg;
       why.add('quickbooks message');
     }
+    // A fault code's page answers what no error does: its words count for less than an error's.
+    score = codeScore + (faultPage ? score * FAULT_PAGE_WEIGHTS.words : score);
     if (records.has(category)) score *= RECORD_FACTOR;
     if (score > 0) out.push({ code: key, score: Math.round(score * 1000) / 1000, reasons: [...why] });
   }

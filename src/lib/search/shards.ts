@@ -24,7 +24,7 @@
  */
 import { FIELD_WEIGHTS, rankWeight, type Field } from './weights.ts';
 import { candidatesOf, idfOf, indexOf, mayRun, rankIndex, type Entry, type Index, type Unit } from './rank.ts';
-import { stem, words } from './normalize.ts';
+import { phrase } from './normalize.ts';
 import type { NormalizedQuery, RankedResult, SearchDoc } from './types.ts';
 import type { KnownIndex } from './engine.ts';
 import type { IndexedDoc } from './pagefind.ts';
@@ -54,8 +54,10 @@ export interface Manifest {
   docs: number;
   /** The shards: each holds the keys it is the longest start of (shardFor). */
   shards: string[];
-  /** Every QuickBooks fault code of the catalog. */
+  /** Every QuickBooks fault code of the catalog's errors. */
   faults: string[];
+  /** The stems of QuickBooks' boilerplate (rank.ts Index `boilerplate`), space-separated. */
+  boilerplate: string;
   /** Primary categories, referred to by their position. */
   categories: string[];
   /** Each page's primary category: one base-36 digit per page (its position in `categories`). */
@@ -168,7 +170,7 @@ export function splitData(input: readonly IndexedDoc[]): SplitData {
           else if (pages.at(-1) !== page) pages.push(page);
         }
       }
-      const idfSum = Math.round(u.idfSum * 1e4) / 1e4;
+      const idfSum = Math.round(u.idfSum * 1e6) / 1e6;
       for (const s of u.stems) {
         const list = postings.get(s) ?? postings.set(s, []).get(s)!;
         list.push(page, n * 8 + FIELDS.indexOf(u.field), idfSum);
@@ -230,6 +232,7 @@ export function splitData(input: readonly IndexedDoc[]): SplitData {
     docs: docs.length,
     shards: [...shards.keys()].sort(),
     faults: [...ix.faultCodes].sort(),
+    boilerplate: [...ix.boilerplate].sort().join(' '),
     categories,
     pageCategories: cats.join(''),
     chunk: CHUNK,
@@ -272,6 +275,7 @@ export function splitFiles(data: SplitData): Map<string, string> {
 export class ShardedIndex implements KnownIndex {
   readonly manifest: Manifest;
   readonly faultCodes: ReadonlySet<string>;
+  readonly #boilerplate: Set<string>;
   readonly #read: ReadSplit;
   readonly #shards = new Map<string, Promise<Shard | undefined>>();
   readonly #chunks = new Map<number, Promise<SearchDoc[]>>();
@@ -284,6 +288,7 @@ export class ShardedIndex implements KnownIndex {
     this.manifest = manifest;
     this.#read = read;
     this.faultCodes = new Set(manifest.faults);
+    this.#boilerplate = new Set(manifest.boilerplate.split(' ').filter(Boolean));
     this.#exists = new Set(manifest.shards);
     this.#vocabulary = new Map(manifest.stems ? manifest.stems.split(' ').map((s) => [s, 1]) : []);
   }
@@ -316,10 +321,14 @@ export class ShardedIndex implements KnownIndex {
     const keys = new Set<string>();
     for (const raw of new Set(q.terms)) for (const s of candidatesOf(raw, this.#vocabulary).keys()) keys.add(s);
     const toks = q.text.split(' ');
-    for (const t of [...q.faultCodes, ...toks]) if (this.faultCodes.has(t)) keys.add(t);
+    // Every code the query names (a fault code's own page may have it), and any word that is a code the errors quote.
+    for (const t of q.faultCodes) keys.add(t);
+    for (const t of toks) if (this.faultCodes.has(t)) keys.add(t);
+    // The fault's anatomy: the pages whose messages share it.
+    for (const s of q.signals) keys.add(s);
     // An error code typed as is ("invoice-closed-period") is in the shard of its start.
     for (const t of toks) if (t.includes('-')) keys.add(t);
-    const seq = words(q.text).map(stem);
+    const seq = phrase(q.text);
     for (let i = 1; i < seq.length; i++) keys.add(`~${seq[i - 1]} ${seq[i]}`);
     return [...new Set([...keys].flatMap((k) => shardFor(k, this.#exists) ?? []))];
   }
@@ -377,7 +386,7 @@ export class ShardedIndex implements KnownIndex {
       }
       return e;
     };
-    const stems = new Set<string>();
+    const stems = new Set<string>(q.signals);
     for (const raw of new Set(q.terms)) for (const candidate of candidatesOf(raw, idf).keys()) stems.add(candidate);
     for (const s of stems) {
       const list = postings.get(s) ?? [];
@@ -408,7 +417,7 @@ export class ShardedIndex implements KnownIndex {
       const page = codes.get(t);
       if (page !== undefined) entry(page).code = t;
     }
-    const seq = words(q.text).map(stem);
+    const seq = phrase(q.text);
     for (let i = 1; i < seq.length; i++) {
       let page = 0;
       (bigrams.get(`~${seq[i - 1]} ${seq[i]}`) ?? []).forEach((gap, j) => entry((page = j ? page + gap : gap)));
@@ -428,7 +437,7 @@ export class ShardedIndex implements KnownIndex {
       }
     }
     for (const e of entries.values()) e.units = [...e.byUnit].sort((a, b) => a[0] - b[0]).map(([, u]) => u);
-    const ix: Index = { entries: [...entries.values()], idf, faultCodes: new Set(this.faultCodes), df: new Map() };
+    const ix: Index = { entries: [...entries.values()], idf, faultCodes: new Set(this.faultCodes), df: new Map(), boilerplate: this.#boilerplate };
     return rankIndex(q, ix, (a, b) => Number(a) - Number(b));
   }
 

@@ -4,7 +4,15 @@
  */
 
 /**
- * One error page as the ranker sees it; built from the page's frontmatter at build time.
+ * The primary category of a QuickBooks fault code's page among the search docs: the ranker
+ * weighs its fault code below the errors that quote the code (rank.ts), and its key is
+ * FAULT_DOC_PREFIX and the code ("quickbooks/7001"), linking to paths.fault.
+ */
+export const FAULT_CATEGORY = 'fault';
+export const FAULT_DOC_PREFIX = 'quickbooks/';
+
+/**
+ * One error page as the ranker sees it (or a fault code's page: FAULT_CATEGORY); built from the page's frontmatter at build time.
  * Optional fields also accept `undefined`, as zod's output has them.
  */
 export interface SearchDoc {
@@ -16,7 +24,7 @@ export interface SearchDoc {
   /** The frontmatter's `quickbooks` list: what QuickBooks itself may report. */
   faults: { code?: string | undefined; name?: string | undefined; message: string }[];
   aliases: string[];
-  /** Plain text of the page, optional (weighted lowest). */
+  /** The words of the page's text, optional (weighted lowest): the complete data has them (integrations/pagefind.ts). */
   body?: string | undefined;
 }
 
@@ -26,8 +34,10 @@ export interface NormalizedQuery {
   text: string;
   /** QuickBooks fault codes found in the query, in order of appearance, without repeats. */
   faultCodes: string[];
-  /** Meaningful words (no stop words, IDs or numbers), without repeats, in order of appearance. */
+  /** Meaningful words (no stop words, IDs or numbers), without repeats: the words of the fault's names first (query.ts), then the rest in order of appearance. */
   terms: string[];
+  /** The fault's anatomy as the ranker's signal tokens (anatomy.ts signalsOf): its subject, names, HTTP status, fault type. */
+  signals: string[];
   /** True when the input was longer than MAX_QUERY_CHARS and only its start was read. */
   truncated: boolean;
 }

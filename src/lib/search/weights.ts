@@ -40,3 +40,33 @@ export const FULL_TEXT_BOOST = {
   summary: FIELD_WEIGHTS.summary.fullText,
   text: FIELD_WEIGHTS.body.fullText,
 };
+
+/**
+ * What the anatomy of a pasted fault adds to a page that shares it (anatomy.ts, rank.ts), on
+ * the ranker's scale (a fault code of the page adds 20 and more, an error code typed as is 40):
+ * - `subject`: the decisive name inside the message, of the same kind (Required parameter
+ *   CustomerRef, Invalid Reference Id : TaxRate); `subjectKey`: the same name in another kind;
+ * - `name`: a distinctive fault name (ThrottleExceeded, invalid_grant), worth more than
+ * - `status`: an HTTP status, which QuickBooks shares among many faults;
+ * - `type`: the fault type (ValidationFault), shared by most.
+ */
+export const SIGNAL_WEIGHTS = {
+  subject: 30,
+  subjectKey: 4,
+  name: 25,
+  status: 2,
+  type: 0.5,
+} as const;
+
+/**
+ * What a fault code named in a query adds to that code's own page (/quickbooks/<code>/, a search
+ * doc of FAULT_CATEGORY): `alone` where no error of the catalog quotes the code (as much as an
+ * error with that one code gets: 20 + 4), `beside` where some do, below every one of them
+ * (20 + 4 / its number of codes, over 20), so the errors come first and the code's page after;
+ * `words`: the share of everything else (words, messages, anatomy) such a page keeps, since it
+ * answers what no error does and its name and messages are the same boilerplate the errors quote.
+ */
+export const FAULT_PAGE_WEIGHTS = { alone: 24, beside: 19, words: 0.6 } as const;
+
+/** A word in the QuickBooks messages of this many pages or more is boilerplate (rank.ts `boilerplate`). */
+export const BOILERPLATE_PAGES = 5;

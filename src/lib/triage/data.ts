@@ -8,6 +8,7 @@
 import type { CategoryId, Resync } from '../taxonomy.ts';
 import { MANUAL_RESYNC_TAG, type ResyncRecord } from '../resync.ts';
 import { SYNC_CHAIN } from '../syncChain.ts';
+import type { SearchDoc } from '../search/types.ts';
 
 export interface TriageError {
   code: string;
@@ -26,6 +27,14 @@ export interface TriageError {
 
 export interface TriageData {
   errors: TriageError[];
+  /** Every QuickBooks fault code with a page of its own (/quickbooks/<code>/), and its name. */
+  faults: [code: string, name: string][];
+  /**
+   * The complete search data (errors with their words, the fault codes' pages: src/lib/searchDocs.ts),
+   * for the ranker's reading of a part no QuickBooks message names (recognise.ts). The triage page
+   * carries it; the /go/ page, which reads only codes, leaves it out.
+   */
+  docs?: SearchDoc[];
   /** The public address of the site's root (SITE_URL, with its base path): links in a copied reply use it. */
   site: string;
 }

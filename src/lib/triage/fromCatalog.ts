@@ -1,9 +1,11 @@
 /** The triage data of the built catalog (src/lib/triage/data.ts): for the triage and /go/ pages and /triage-data.json. */
 import type { Catalog } from '../catalog';
 import { withBase } from '../base';
+import { toFaultSearchDoc, toSearchDoc } from '../searchDocs';
 import { toTriageError, type TriageData } from './data';
 
-export function triageData(catalog: Catalog, site: URL): TriageData {
+/** `docs`: with the complete search data (the triage page, /triage-data.json), or without (the /go/ page). */
+export function triageData(catalog: Catalog, site: URL, { docs = true } = {}): TriageData {
   return {
     site: new URL(withBase('/'), site).href,
     errors: catalog.errors.map((e) =>
@@ -19,5 +21,7 @@ export function triageData(catalog: Catalog, site: URL): TriageData {
         formerCodes: e.data.formerCodes,
       }),
     ),
+    faults: catalog.faults.map((f) => [f.code, f.name]),
+    ...(docs && { docs: [...catalog.errors.map((e) => toSearchDoc({ ...e.data, body: e.entry.body ?? '' })), ...catalog.faults.map(toFaultSearchDoc)] }),
   };
 }

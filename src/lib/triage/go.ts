@@ -3,7 +3,7 @@
  * support can put in a link and where it opens. It only grows: a case that works keeps working.
  *
  *   /go/?code=<code>                 the error (a former code opens the error it became)
- *   /go/?qb=<fault>                  the error, or the fault's page when it can mean several
+ *   /go/?qb=<fault>                  the error, or the fault's page when it can mean several or none
  *   /go/?qb=<fault>&record=<record>  picks among them (client, invoice, item, payment)
  *   /go/?q=<text>                    search for the text, or triage when it holds several errors
  *   anything else                    search, with the text it was given filled in
@@ -37,9 +37,11 @@ export function goTarget(index: TriageIndex, params: GoParams): string {
   }
   const qb = params.qb?.trim();
   if (qb) {
-    const fault = /^\d{1,6}$/.test(qb) ? String(Number(qb)) : undefined;
+    // Leading zeros as logs print them: 003001 is fault 3001.
+    const fault = /^\d{1,6}$/.test(qb) && Number(qb) <= 99_999 ? String(Number(qb)) : undefined;
     const errors = fault ? index.faults.get(fault) : undefined;
-    if (!errors) return paths.search(addressQuery(qb));
+    // A code no error quotes opens its own page; a code QuickBooks doesn't have, search (which says so).
+    if (!errors) return fault && index.faultPages.has(fault) ? paths.fault(fault) : paths.search(addressQuery(qb));
     const record = params.record?.trim().toLowerCase();
     const picked = record && GO_RECORDS.includes(record) ? errors.filter((c) => index.byCode.get(c)!.categories[0] === record) : errors;
     const pool = picked.length ? picked : errors;
@@ -69,7 +71,7 @@ export interface GoRule {
 export function goRules(index: TriageIndex): GoRule[] {
   const rules: GoRule[] = [];
   for (const code of [...index.codes.keys()].sort()) rules.push({ code, to: goTarget(index, { code }) });
-  for (const qb of [...index.faults.keys()].sort((a, b) => Number(a) - Number(b))) {
+  for (const qb of [...new Set([...index.faults.keys(), ...index.faultPages.keys()])].sort((a, b) => Number(a) - Number(b))) {
     rules.push({ qb, to: goTarget(index, { qb }) });
     for (const record of GO_RECORDS) rules.push({ qb, record, to: goTarget(index, { qb, record }) });
   }

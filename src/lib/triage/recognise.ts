@@ -1,18 +1,25 @@
 /**
  * Recognises the catalog's errors in a paste: each part (extract.ts) is matched by its error
- * code or former code, by QuickBooks' message (with the fault code when there is one), by an
- * alias, by the fault code alone, or by its words. Where a part fits several errors equally
- * (fault 6240, "The name supplied already exists.": a client or an item), the result offers the
- * choice instead of guessing. Plain functions over TriageData; no DOM.
+ * code or former code, by QuickBooks' message (with the fault code when there is one, and the
+ * name inside it: the fault's anatomy, src/lib/search/anatomy.ts, as search reads it), by an
+ * alias, by the fault code alone, or by the ranker search uses (the complete search data) on its
+ * words. Where a part fits several errors equally (fault 6240, "The name supplied already
+ * exists.": a client or an item), the result offers the choice instead of guessing; where only a
+ * fault code's own page fits, it says so (`faults`); what the words alone suggest is "not sure".
+ * Plain functions over TriageData; no DOM.
  */
-import { isTerm, stem, tokenize } from '../search/normalize.ts';
+import { isTerm, stem, tokenize, words } from '../search/normalize.ts';
+import { readFault } from '../search/anatomy.ts';
+import { occursIn, rankKnown, synonymsOf } from '../search/rank.ts';
+import { normalizeQuery } from '../search/query.ts';
+import { FAULT_DOC_PREFIX } from '../search/types.ts';
 import type { TriageData, TriageError } from './data.ts';
 import { extractParts } from './extract.ts';
 import { capCodePoints } from '../search/cap.ts';
+import type { ResyncRecord } from '../resync.ts';
 
 /** How much of one line is read. */
 const MAX_LINE_CHARS = 2000;
-import type { ResyncRecord } from '../resync.ts';
 
 /** How sure a match is, most sure first. */
 export type Confidence = 'exact' | 'high' | 'medium' | 'low';
@@ -21,7 +28,7 @@ export const CONFIDENCE_TEXT: Record<Confidence, string> = {
   exact: 'Certain: its error code',
   high: "Very likely: QuickBooks' own message",
   medium: 'Likely',
-  low: 'Possible: from the words only',
+  low: 'Not sure: from the words only',
 };
 
 export interface Finding {
@@ -49,11 +56,22 @@ export interface Unrecognised {
   count: number;
 }
 
+/** A part that only a QuickBooks fault code's own page answers (/quickbooks/<code>/): no error of the catalog fits it. */
+export interface FaultFinding {
+  code: string;
+  /** Its name in the table of fault codes. */
+  name: string;
+  source: string;
+  count: number;
+}
+
 export interface Triage {
   /** Distinct errors recognised, in the order the paste names them first. */
   found: Finding[];
   /** Parts that fit several errors equally: the reader chooses. */
   choices: Choice[];
+  /** Parts only a fault code's page answers, in the order the paste names them first. */
+  faults: FaultFinding[];
   unrecognised: Unrecognised[];
   truncated: boolean;
 }
@@ -62,6 +80,8 @@ interface Phrase {
   code: string;
   fault?: string;
   terms: string[];
+  /** The names inside it (Required parameter CustomerRef…), as "kind:key", and its distinctive names ("name:throttleexceeded"). */
+  subjects: string[];
 }
 
 export interface TriageIndex {
@@ -70,12 +90,19 @@ export interface TriageIndex {
   /** Current and former codes → current code. */
   codes: Map<string, string>;
   faults: Map<string, string[]>;
+  /** Every fault code with a page of its own → its name. */
+  faultPages: Map<string, string>;
   messages: Phrase[];
   aliases: Phrase[];
   /** Every stemmed term of an error's title, aliases and messages. */
   vocabulary: Map<string, Set<string>>;
   order: Map<string, number>;
 }
+
+const subjectsOf = (s: string): string[] => {
+  const a = readFault(s);
+  return [...a.subjects.map((x) => `${x.kind}:${x.key}`), ...a.names.map((n) => `name:${n}`)];
+};
 
 const termsOf = (s: string): string[] => [...new Set(tokenize(s).flatMap((t) => t.split(/[.-]/)).map((w) => w.replace(/'s$/, '')).filter((w) => w.length > 1 && !/\d/.test(w) && isTerm(w)).map(stem))];
 
@@ -98,16 +125,26 @@ export function triageIndex(data: TriageData): TriageIndex {
       }
       const terms = termsOf(q.message.replace(/…|\.\.\./g, ' '));
       terms.forEach((t) => vocab.add(t));
-      if (terms.length) messages.push({ code: e.code, ...(q.code && { fault: q.code }), terms });
+      if (terms.length) messages.push({ code: e.code, ...(q.code && { fault: q.code }), terms, subjects: subjectsOf(q.message) });
     }
     for (const a of e.aliases) {
       const terms = termsOf(a);
       terms.forEach((t) => vocab.add(t));
-      if (terms.length >= 2) aliases.push({ code: e.code, terms });
+      if (terms.length >= 2) aliases.push({ code: e.code, terms, subjects: subjectsOf(a) });
     }
     vocabulary.set(e.code, vocab);
   }
-  return { data, byCode, codes, faults, messages, aliases, vocabulary, order: new Map(data.errors.map((e, i) => [e.code, i])) };
+  return {
+    data,
+    byCode,
+    codes,
+    faults,
+    faultPages: new Map(data.faults),
+    messages,
+    aliases,
+    vocabulary,
+    order: new Map(data.errors.map((e, i) => [e.code, i])),
+  };
 }
 
 /** The one record type a text speaks of (customer → client, ItemRef → item), if exactly one. */
@@ -128,7 +165,11 @@ interface Candidate {
   how: string;
 }
 
-type Verdict = { kind: 'found'; code: string; confidence: Confidence; how: string } | { kind: 'choice'; options: string[]; faultCode?: string } | { kind: 'none' };
+type Verdict =
+  | { kind: 'found'; code: string; confidence: Confidence; how: string }
+  | { kind: 'choice'; options: string[]; faultCode?: string }
+  | { kind: 'fault'; code: string }
+  | { kind: 'none' };
 
 
 /** Narrows equal candidates to those of the record the text speaks of, when that leaves some. */
@@ -141,21 +182,104 @@ function narrow(index: TriageIndex, codes: string[], text: string): string[] {
   return any.length ? any : codes;
 }
 
+/** A fault code's own page, when the code has one. */
+const codePage = (index: TriageIndex, fault: string | undefined): Verdict => (fault && index.faultPages.has(fault) ? { kind: 'fault', code: fault } : { kind: 'none' });
+
 function byFault(index: TriageIndex, fault: string, text: string): Verdict {
   const errors = index.faults.get(fault);
-  if (!errors) return { kind: 'none' };
+  if (!errors) return codePage(index, fault);
   const narrowed = narrow(index, errors, text);
   if (narrowed.length === 1) return { kind: 'found', code: narrowed[0]!, confidence: 'medium', how: `QuickBooks fault ${fault}` };
   return { kind: 'choice', options: narrowed, faultCode: fault };
+}
+
+/**
+ * How a message's names agree with the part's: "same" when they share a name of the same kind
+ * (both "Required parameter CustomerRef"), "other" when the message names another of a kind the
+ * part names (its words in common are boilerplate), "" otherwise.
+ */
+function agreement(part: readonly string[], message: readonly string[]): 'same' | 'other' | '' {
+  if (!part.length || !message.length) return '';
+  let other = false;
+  for (const s of part) {
+    if (message.includes(s)) return 'same';
+    // Another subject of the same kind; a distinctive name is no kind (a message may have others).
+    if (!s.startsWith('name:') && message.some((m) => m.startsWith(s.slice(0, s.indexOf(':') + 1)))) other = true;
+  }
+  return other ? 'other' : '';
+}
+
+/** The share of a part's words an alias must be for the part to be "likely" that error. */
+const ALIAS_SHARE = 0.8;
+
+/** Evidence the ranker counts as QuickBooks' own (rank.ts reasons): enough to say "Likely". */
+const STRONG_REASONS = new Set(['decisive name', 'fault name', 'quickbooks message']);
+/** Below this score the ranker's best page is too thin a match to name. */
+const MIN_RANK_SCORE = 12;
+/** Pages within this share of the best score are as good as the best: a choice, not a guess. */
+const CLOSE = 0.85;
+/** The share of a part's words a page must have for the words alone to name it. */
+const WORDS_ON = 0.6;
+
+/**
+ * The ranker's reading of a part (the complete search data: every error's words, the fault codes'
+ * pages), for what no message or alias names: its best page when it stands out, a choice among
+ * the pages as good, a fault code's page when that is the best. Words alone are "not sure"; a
+ * fault's name or the name inside its message makes it "likely".
+ */
+function byRanker(index: TriageIndex, text: string, fault: string | undefined): Verdict {
+  if (!index.data.docs?.length) return { kind: 'none' };
+  // The fault code came apart from the words (an Error element's code): it is part of what to rank.
+  const ranked = rankKnown(fault ? `fault ${fault}: ${text}` : text, index.data.docs);
+  const top = ranked[0];
+  if (!top || top.score < MIN_RANK_SCORE) return codePage(index, fault);
+  const strong = top.reasons.some((r) => STRONG_REASONS.has(r));
+  // A fault code's page, when its code or QuickBooks' own words for it name it.
+  if (top.code.startsWith(FAULT_DOC_PREFIX)) {
+    const code = top.code.slice(FAULT_DOC_PREFIX.length);
+    return strong || top.reasons.includes(`fault ${code}`) ? { kind: 'fault', code } : { kind: 'none' };
+  }
+  // Words alone must be most of the part's words, found on the page (as the old rule of titles and messages asked).
+  const close = ranked
+    .filter((r) => r.score >= top.score * CLOSE && !r.code.startsWith(FAULT_DOC_PREFIX) && (strong || mostWordsOn(index, text, r.code)))
+    .map((r) => r.code);
+  // Nothing stands out, or too much does: the fault code's own page (it lists its errors), when there is a code.
+  if (!close.length || close.length > 4) return codePage(index, fault);
+  if (close.length > 1) {
+    return { kind: 'choice', options: close.sort((a, b) => index.order.get(a)! - index.order.get(b)!), ...(fault && { faultCode: fault }) };
+  }
+  return { kind: 'found', code: close[0]!, confidence: strong ? 'medium' : 'low', how: strong ? "QuickBooks' words and the names in them" : 'the words used' };
+}
+
+/**
+ * Whether at least two of the words search reads in the text (query.ts: with the names inside the
+ * fault), and WORDS_ON of them, occur on a page, as the ranker matches them (themselves, a synonym,
+ * a typo or a start).
+ */
+function mostWordsOn(index: TriageIndex, text: string, code: string): boolean {
+  const doc = index.data.docs?.find((d) => d.code === code);
+  if (!doc) return false;
+  const { terms } = normalizeQuery(text);
+  const stems = new Set(words([doc.title, doc.summary, ...doc.aliases, ...doc.faults.map((f) => f.message), doc.body ?? ''].join(' ')).map(stem));
+  const isOn = (t: string) => occursIn(t, stems) || synonymsOf(t).some((s) => stems.has(s));
+  const on = terms.filter(isOn).length;
+  if (on < 2) return false;
+  // The names inside the fault decide (TaxRate in "Invalid Reference Id : TaxRate"), not the boilerplate around them.
+  const decisive = readFault(text).words.filter(isTerm);
+  return decisive.length ? decisive.every(isOn) : on / terms.length >= WORDS_ON;
 }
 
 /** What one text names, given the fault code that came with it (if any). */
 function judge(index: TriageIndex, text: string, fault: string | undefined, extraHint = '', quoted = false): Verdict {
   const terms = termsOf(text);
   const set = new Set(terms);
+  const subjects = subjectsOf(extraHint ? `${text} element="${extraHint}"` : text);
   const candidates: Candidate[] = [];
   for (const m of index.messages) {
-    if (m.terms.length < 2) continue;
+    const agree = agreement(subjects, m.subjects);
+    // The same words around another name ("Required parameter Line" for CustomerRef): not this message.
+    if (agree === 'other') continue;
+    if (m.terms.length < 2 && agree !== 'same') continue;
     let hit = 0;
     for (const t of m.terms) if (set.has(t)) hit++;
     const share = hit / m.terms.length;
@@ -166,20 +290,37 @@ function judge(index: TriageIndex, text: string, fault: string | undefined, extr
     const otherFault = fault !== undefined && m.fault !== undefined && m.fault !== fault;
     candidates.push({
       code: m.code,
-      score: 100 + hit + share + (sameFault ? 50 : 0) - (otherFault ? 40 : 0),
-      confidence: share >= 0.8 && (sameFault || (fault === undefined && share === 1 && hit >= 4)) ? 'high' : 'medium',
-      how: sameFault ? `QuickBooks fault ${fault} and its message` : "QuickBooks' message",
+      score: 100 + hit + share + (sameFault ? 50 : 0) - (otherFault ? 40 : 0) + (agree === 'same' ? 60 : 0),
+      confidence: share >= 0.8 && (sameFault || agree === 'same' || (fault === undefined && share === 1 && hit >= 4)) ? 'high' : 'medium',
+      how: agree === 'same' ? "QuickBooks' message and the name in it" : sameFault ? `QuickBooks fault ${fault} and its message` : "QuickBooks' message",
     });
   }
   if (!candidates.length) {
-    for (const a of index.aliases) if (a.terms.every((t) => set.has(t))) candidates.push({ code: a.code, score: 50 + a.terms.length, confidence: 'medium', how: 'a name this error goes by' });
+    for (const a of index.aliases) {
+      const agree = agreement(subjects, a.subjects);
+      // An alias that is most of what the part says: "likely"; a few words of a longer part: not sure.
+      if (agree !== 'other' && a.terms.every((t) => set.has(t)))
+        candidates.push({
+          code: a.code,
+          score: 50 + a.terms.length + (agree === 'same' ? 60 : 0),
+          confidence: agree === 'same' || a.terms.length / terms.length >= ALIAS_SHARE ? 'medium' : 'low',
+          how: 'a name this error goes by',
+        });
+    }
   }
   if (!candidates.length && fault) {
-    // A fault code with words that match none of its messages: a choice among a few, not many.
-    if (terms.length >= 3 && (index.faults.get(fault)?.length ?? 0) > 3) return { kind: 'none' };
-    return byFault(index, fault, text + ' ' + extraHint);
+    // A fault code with words that match none of its messages: a choice among a few, not many;
+    // among many, what the words say (or the code's own page, which lists them all).
+    if (terms.length >= 3 && (index.faults.get(fault)?.length ?? 0) > 3) return byRanker(index, text, fault);
+    const verdict = byFault(index, fault, `${text} ${extraHint}`);
+    if (verdict.kind !== 'fault') return verdict;
+    // A code no error quotes: the words may still name an error; else the code's own page.
+    const words = byRanker(index, text, fault);
+    return words.kind === 'found' || words.kind === 'choice' ? words : verdict;
   }
-  // Words alone, for what someone typed; QuickBooks' own messages match by message or not at all.
+  // The words: the ranker reads them as search does; without its data (the /go/ page), the words
+  // of each error's title, aliases and messages.
+  if (!candidates.length && index.data.docs?.length) return quoted && terms.length < 2 ? { kind: 'none' } : byRanker(index, text, fault);
   if (!candidates.length && !quoted && terms.length >= 2 && terms.length <= 12) {
     for (const [code, vocab] of index.vocabulary) {
       let hit = 0;
@@ -216,21 +357,21 @@ const clip = (s: string, max = 300) => (s.length > max ? `${s.slice(0, max - 1)}
 
 /** A line that says nothing: JSON or XML syntax, keys, a timestamp, one word. */
 function saysNothing(text: string): boolean {
+  // A fault's anatomy says something: errorCode=007001, message=ThrottleExceeded.
+  const anatomy = readFault(text);
+  if (anatomy.codes.length || anatomy.names.length) return false;
   const words = text
     .replace(/"[\w$@.-]{1,40}"\s*:/g, ' ')
     .match(/\p{L}{2,}/gu);
   return !words || words.filter((w) => isTerm(w.toLowerCase())).length < 2;
 }
 
-/** The fault code a log line names: a number after "fault", "code" or "error", or a number alone. */
+/** The fault code a log line names: its anatomy's (errorCode=003001, "code":"6240"…), or a known number alone. */
 function faultOfLine(index: TriageIndex, text: string): string | undefined {
+  const named = readFault(text).codes[0];
+  if (named) return named;
   const tokens = tokenize(text);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!/^\d{3,5}$/.test(t)) continue;
-    const n = String(Number(t));
-    if (/^(?:fault|code|error|err|qb)$/.test(tokens[i - 1] ?? '') || (index.faults.has(n) && tokens.length <= 3)) return n;
-  }
+  for (const t of tokens) if (/^\d{3,5}$/.test(t) && index.faults.has(String(Number(t))) && tokens.length <= 3) return String(Number(t));
   return undefined;
 }
 
@@ -249,10 +390,11 @@ export function recognise(index: TriageIndex, paste: string): Triage {
  */
 export function* recogniseSteps(index: TriageIndex, paste: string, every = 250): Generator<number, Triage, void> {
   const { parts, truncated } = extractParts(paste);
-  // Logs repeat themselves: a line read once is not judged again.
+  // Logs repeat themselves.
   const judged = new Map<string, Verdict>();
   const found = new Map<string, Finding>();
   const choices = new Map<string, Choice>();
+  const faultFindings = new Map<string, FaultFinding>();
   const unrecognised = new Map<string, Unrecognised>();
   const RANK: Record<Confidence, number> = { exact: 0, high: 1, medium: 2, low: 3 };
 
@@ -276,9 +418,15 @@ export function* recogniseSteps(index: TriageIndex, paste: string, every = 250):
     if (u) u.count++;
     else unrecognised.set(key, { text: key, count: 1 });
   };
+  const pointTo = (code: string, source: string) => {
+    const f = faultFindings.get(code);
+    if (f) f.count++;
+    else faultFindings.set(code, { code, name: index.faultPages.get(code) ?? '', source: clip(source), count: 1 });
+  };
   const apply = (v: Verdict, source: string): boolean => {
     if (v.kind === 'found') add(v.code, v.confidence, v.how, source);
     else if (v.kind === 'choice') offer(v.options, v.faultCode, source);
+    else if (v.kind === 'fault') pointTo(v.code, source);
     return v.kind !== 'none';
   };
 
@@ -309,13 +457,17 @@ export function* recogniseSteps(index: TriageIndex, paste: string, every = 250):
       continue;
     }
     if (saysNothing(text)) continue;
-    let verdict = judged.get(text);
-    if (!verdict) judged.set(text, (verdict = judge(index, text, faultOfLine(index, text))));
+    // A line judged once is not judged again, nor one that differs from it only in its numbers
+    // (a log's times, record numbers and ids), unless they name another fault code.
+    const fault = faultOfLine(index, text);
+    const key = `${fault ?? ''}|${words(text).join(' ')}`;
+    let verdict = judged.get(key);
+    if (!verdict) judged.set(key, (verdict = judge(index, text, fault)));
     // A field of pasted JSON ("Name": "Gutter cleaning",) that names no error is the record, not an error.
     if (!apply(verdict, shown) && !part.remnant && !/^"[^"]{1,40}"\s*:/.test(text)) miss(shown);
   }
 
-  return { found: [...found.values()], choices: [...choices.values()], unrecognised: [...unrecognised.values()], truncated };
+  return { found: [...found.values()], choices: [...choices.values()], faults: [...faultFindings.values()], unrecognised: [...unrecognised.values()], truncated };
 }
 
 /**
