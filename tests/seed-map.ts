@@ -6,6 +6,9 @@
  * are the facts of the entry that its page must carry, as words that must appear in the
  * page's text.
  */
+/** The article's public address: a page states a Workiz behaviour with a link to it, or as something to check. */
+export const SEED_URL = 'https://help.workiz.com/hc/en-us/articles/22898489016081-How-to-resolve-common-QuickBooks-Online-errors';
+
 export interface SeedEntry {
   category: 'Client' | 'Invoice' | 'Item' | 'Payment';
   seed: string;

@@ -199,6 +199,7 @@ interface Node {
   type: string;
   name?: string | null;
   url?: string;
+  value?: string;
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: Node[];
   position?: { start: { line: number } };
@@ -251,7 +252,53 @@ export function bodyProblems(file: string, body: string): Problem[] {
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
+  for (const claim of unsourcedClaims(tree)) at(claim.node, `${claim.what} with no source: link the public page it comes from in the same paragraph or list item`);
   return problems;
+}
+
+/** A number of something QuickBooks limits: "21 characters", "500 requests per minute", "5 levels", "60 seconds". */
+const LIMIT = /\b\d[\d,.]*\s*\+?\s*(?:characters?|chars|requests?|calls?|levels?|seconds?|minutes?|per (?:second|minute|hour|day|month))\b/i;
+/** What joins the steps of a menu path: ", then", ">", "→". */
+const PATH_JOIN = /^\s*(?:,?\s*then(?:\s+(?:the|select|choose|open))?|>|→|›)\s*$/i;
+
+/** The text of a node, its children's run together. */
+const textOf = (node: Node): string => (node.value ?? '') + (node.children ?? []).map(textOf).join('');
+
+/** Whether a block links a public page (http or https): a source for what it states. */
+const hasSource = (node: Node): boolean => (node.type === 'link' && /^https?:\/\//.test(node.url ?? '')) || (node.children ?? []).some(hasSource);
+
+/** Two or more bold steps joined as a menu path ("**Settings ⚙**, then **Account and settings**"). */
+function menuPath(block: Node): string | undefined {
+  const inline = (block.type === 'listItem' ? (block.children ?? []).filter((c) => c.type === 'paragraph') : [block]).flatMap((p) => p.children ?? []);
+  for (let i = 0; i + 2 < inline.length; i++) {
+    const [a, join, b] = [inline[i]!, inline[i + 1]!, inline[i + 2]!];
+    if (a.type === 'strong' && join.type === 'text' && PATH_JOIN.test(join.value ?? '') && b.type === 'strong') return `${textOf(a)}${join.value}${textOf(b)}`;
+  }
+  return undefined;
+}
+
+/**
+ * Limits and QuickBooks menu paths stated in a body with no public page beside them (issue 20:
+ * every limit or menu path a page states is sourced, and the page lists its sources). A block is
+ * a list item (its own paragraphs) or a paragraph outside a list.
+ */
+export function unsourcedClaims(tree: Node): { node: Node; what: string }[] {
+  const out: { node: Node; what: string }[] = [];
+  const check = (block: Node) => {
+    const own = block.type === 'listItem' ? { ...block, children: (block.children ?? []).filter((c) => c.type !== 'list') } : block;
+    if (hasSource(own)) return;
+    const limit = LIMIT.exec(textOf(own))?.[0];
+    const path = menuPath(block);
+    if (limit) out.push({ node: block, what: `the limit "${limit}"` });
+    else if (path) out.push({ node: block, what: `the menu path "${path.replace(/\s+/g, ' ')}"` });
+  };
+  const visit = (node: Node, inList: boolean) => {
+    if (node.type === 'listItem') check(node);
+    else if (node.type === 'paragraph' && !inList) check(node);
+    for (const child of node.children ?? []) visit(child, inList || node.type === 'listItem');
+  };
+  visit(tree, false);
+  return out;
 }
 
 function jsxProblems(node: Node, at: (node: Node, message: string) => void): void {

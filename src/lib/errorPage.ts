@@ -11,7 +11,7 @@
  */
 import type { Catalog, CatalogError } from './catalog';
 import { DIRECTIONS, FIX_WHERE, RESYNC, type CategoryId } from './taxonomy.ts';
-import { sourceLabel } from './sources.ts';
+import { pageSources, sourceLabel, type PageSource } from './sources.ts';
 import { fixSteps } from './fixSteps.ts';
 import { urls } from './urls.ts';
 
@@ -64,6 +64,11 @@ export const SECTIONS = {
   },
   unblocks: { id: 'unblocks', heading: 'Fixing this also unblocks', intro: 'These errors wait on this one. Once it is fixed, they can clear too:' },
   related: { id: 'related', heading: 'Related errors' },
+  sources: {
+    id: 'sources',
+    heading: 'Sources',
+    intro: "The public pages this page rests on: QuickBooks' messages, and the limits, menu paths and QuickBooks behaviour it states.",
+  },
 } as const satisfies Record<string, Section>;
 
 /** A QuickBooks message as pages show it. */
@@ -107,6 +112,8 @@ export interface ErrorPage {
   quickbooks: QuickBooksMessage[];
   /** The numbered "How to fix" steps as plain text (src/lib/fixSteps.ts). */
   steps: string[];
+  /** Every public page the error page rests on, with what it supports (src/lib/sources.ts). */
+  sources: PageSource[];
   /** The review date: ISO ("2026-11-27") and as read ("November 27, 2026"). */
   reviewed: { iso: string; label: string };
 }
@@ -131,6 +138,7 @@ export function errorPage(catalog: Catalog, error: CatalogError): ErrorPage {
     related: pickAll(catalog, error.related),
     quickbooks: quickbooksMessages(data),
     steps: fixSteps(error.entry.body ?? ''),
+    sources: pageSources(data.quickbooks, error.entry.body ?? ''),
     reviewed: {
       iso: data.lastReviewed.toISOString().slice(0, 10),
       label: data.lastReviewed.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),

@@ -6,6 +6,7 @@ import type { Catalog } from './catalog';
 import { SITE_NAME } from './config';
 import { CATEGORY_IDS, DIRECTION_IDS, FIX_WHERE_IDS, RECORD_IDS, RESYNC_IDS } from './taxonomy';
 import { urls } from './urls';
+import { pageSources } from './sources';
 
 /**
  * The link contract of /go/ (src/lib/triage/go.ts, README "Links into the help center"), as the
@@ -34,6 +35,7 @@ export function errorsJson(catalog: Catalog, site: URL) {
       related: e.related,
       quickbooksFaultCodes: [...new Set(e.data.quickbooks.flatMap((q) => (q.code ? [q.code] : [])))],
       quickbooks: e.data.quickbooks.map((q) => ({ ...(q.code && { code: q.code }), ...(q.name && { name: q.name }), message: q.message, source: q.source })),
+      sources: pageSources(e.data.quickbooks, e.entry.body ?? '').map((src) => ({ url: src.url, for: src.for })),
       formerCodes: [...e.data.formerCodes],
       url: new URL(urls.error(e.id), site).href,
       lastReviewed: e.data.lastReviewed.toISOString().slice(0, 10),
@@ -62,7 +64,7 @@ export function errorsSchema(site: URL) {
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['code', 'title', 'summary', 'categories', 'direction', 'fixWhere', 'resync', 'dependsOn', 'unblocks', 'related', 'quickbooksFaultCodes', 'quickbooks', 'formerCodes', 'url', 'lastReviewed'],
+          required: ['code', 'title', 'summary', 'categories', 'direction', 'fixWhere', 'resync', 'dependsOn', 'unblocks', 'related', 'quickbooksFaultCodes', 'quickbooks', 'sources', 'formerCodes', 'url', 'lastReviewed'],
           properties: {
             code: { ...code, description: 'Stable error code; the last part of the page URL.' },
             title: { type: 'string', minLength: 1 },
@@ -87,6 +89,19 @@ export function errorsSchema(site: URL) {
                   name: { type: 'string', minLength: 1, description: "The fault's name as QuickBooks spells it." },
                   message: { type: 'string', minLength: 1 },
                   source: { type: 'string', format: 'uri', pattern: '^https://', description: 'A public page where this exact wording appears.' },
+                },
+              },
+            },
+            sources: {
+              type: 'array',
+              description: "Every public page the error's page rests on: the sources of QuickBooks' messages and of the limits, menu paths and QuickBooks behaviour it states, each with the parts of the page it supports.",
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['url', 'for'],
+                properties: {
+                  url: { type: 'string', format: 'uri', pattern: '^https?://' },
+                  for: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'The parts of the page that cite it: "What QuickBooks may say", or the heading of a section.' },
                 },
               },
             },

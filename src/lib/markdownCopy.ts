@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { SKIP, visit } from 'unist-util-visit';
 import { manualResyncText, type ResyncRecord } from './resync.ts';
-import { sourceLabel } from './sources.ts';
+import { pageSources, sourceLabel } from './sources.ts';
 import { categoriesLabel, factsOf, faultLine, SECTIONS, type FactData } from './errorPage.ts';
 
 /** What a copy needs of an error (src/lib/catalog.ts gives it); its facts as src/lib/errorPage.ts reads them. */
@@ -100,6 +100,11 @@ export function errorMarkdown(e: CopyError): string {
       if (label) children.push(paragraph(q.code && q.faultUrl ? link(q.faultUrl, [strong(label)]) : strong(label)));
       children.push({ type: 'blockquote', children: [paragraph(text(q.message))] }, paragraph(text('Seen in: '), link(q.source, [text(sourceLabel(q.source))])));
     }
+  }
+  const sources = pageSources(e.quickbooks, e.body);
+  if (sources.length) {
+    children.push(heading(2, SECTIONS.sources.heading), paragraph(text(SECTIONS.sources.intro)));
+    children.push(bullets(sources.map((s) => [link(s.url, [text(s.label)]), ...(s.for.length ? [text(` for: ${s.for.join('; ')}`)] : [])])));
   }
   if (e.unblocks.length) children.push(heading(2, SECTIONS.unblocks.heading), errorLinks(e.unblocks));
   if (e.related.length) children.push(heading(2, SECTIONS.related.heading), errorLinks(e.related));

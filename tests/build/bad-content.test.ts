@@ -53,6 +53,17 @@ const cases: Case[] = [
   { name: 'a QuickBooks message without its source', file: 'invoice-duplicate-number.mdx', edit: replace(/^    source: .*\n/m, ''), expect: [/field "quickbooks\[0\]\.source": missing/] },
   { name: 'a QuickBooks source that is not an https address', file: 'client-duplicate-name.mdx', edit: replace(/^(    source: )https:\/\/.*$/m, '$1the Intuit community'), expect: [/source/, /https/] },
   { name: 'an empty "How to fix"', file: 'invoice-closed-period.mdx', edit: replace(/(## How to fix\n)[\s\S]*?(?=\n## |$)/, '$1\n'), expect: [/How to fix/] },
+  // Issue 19: the table of QuickBooks fault codes.
+  { name: 'a fault code an error quotes that is not in the table of fault codes', file: 'invoice-duplicate-number.mdx', edit: replace(/^  - code: "6140"$/m, '  - code: "6149"'), expect: [/field "quickbooks\[0\]\.code": fault 6149 is not in quickbooks-faults\.yaml/] },
+  {
+    name: 'a fault code whose meaning has no https source',
+    file: 'quickbooks-faults.yaml',
+    prepare: (content) => writeFileSync(join(content, 'quickbooks-faults.yaml'), replace(/^(  source: )https:\/\/.*$/m, '$1Intuit')(readFileSync(join(content, 'quickbooks-faults.yaml'), 'utf8'))),
+    expect: [/quickbooks-faults\.yaml:\d+: field "source"/, /https/],
+  },
+  // Issue 20: a limit or a QuickBooks menu path in the text needs its public source beside it.
+  { name: 'a limit with no source', file: 'invoice-number-too-long.mdx', edit: replace(/\(\[public report\]\(https:\/\/github\.com\/consolibyte\/quickbooks-php\/issues\/79\)\)\. The number on this/, '. The number on this'), expect: [/body: the limit "21 characters" with no source/] },
+  { name: 'a menu path with no source', file: 'payment-closed-period.mdx', edit: replace(/ \(the steps are \[Intuit's\]\([^)]*\)\)/, ''), expect: [/body: the menu path "Settings ⚙ > Account and settings" with no source/] },
   // Issue 14: file names, bytes, sizes and raw HTML.
   {
     name: 'a file name that is not the lower-case code',

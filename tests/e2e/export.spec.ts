@@ -19,6 +19,8 @@ import { loadQueries } from '../../scripts/lib/queries.ts';
 import { DIST, sitePages } from '../../scripts/lib/dist.ts';
 import { excerptFaults } from './excerpts.ts';
 import { unpackExport } from './helpers.ts';
+import { ERRORS } from '../content.ts';
+import { pageSources } from '../../src/lib/sources.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
@@ -259,6 +261,15 @@ test.describe('the PDFs', () => {
     }
     // Every other link is internal or a full https address: nothing relative, nothing to the print server.
     for (const l of pdf.links) expect(l.dest ?? l.url, `a link on page ${l.page}`).toMatch(/^(?!https?:\/\/print\.invalid)(https:\/\/|[\w-]+$)/);
+  });
+
+  test('issue 20: every error\'s sources are printed and linked in the catalog PDF', async () => {
+    const pdf = await readPdf(exported(`${NAME}.pdf`));
+    const urls = new Set(pdf.links.flatMap((l) => (l.url ? [l.url] : [])));
+    for (const e of ERRORS) {
+      for (const source of pageSources(e.quickbooks, e.body)) expect(urls.has(source.url), `${e.code}: ${source.url}`).toBe(true);
+    }
+    expect(pdf.text).toContain('Sources');
   });
 
   test('one PDF per category, with its own errors only', async () => {

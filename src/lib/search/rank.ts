@@ -59,7 +59,7 @@ export interface Unit {
   stems: Set<string>;
   /** Sum of their IDF (set once the catalog is indexed), signals left out. */
   idfSum: number;
-  /** All its stems in order (QuickBooks texts only, for phrase matching). */
+  /** All its stems in order (QuickBooks texts and aliases, for phrase matching). */
   sequence?: string[];
 }
 export interface Entry {
@@ -125,7 +125,7 @@ function build(docs: readonly SearchDoc[]): Index {
       // A fault code's page is known by its number: the prefix of its key is no word of it.
       unit('code', 'code', doc.code.replace(FAULT_DOC_PREFIX, '')),
       unit('title', 'title', doc.title),
-      ...doc.aliases.map((a) => unit('alias', 'aliases', a)),
+      ...doc.aliases.map((a) => unit('alias', 'aliases', a, true)),
       ...doc.faults.flatMap((f) => [unit('message', 'faults', f.message, true), unit('message', 'faults', f.name ?? '', true)]),
       unit('summary', 'summary', doc.summary),
       unit('category', 'categories', doc.categories.join(' ')),
@@ -345,7 +345,9 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
       if (u.sequence?.length && !blocked?.[i] && mayRun(seqStems, u.sequence)) {
         const own = u.sequence.filter((w) => !ix.boilerplate.has(w));
         const n = run(informative, own);
-        if (n > 2 || (n > 1 && n === own.length)) msg = Math.max(msg, (8 * n) / own.length + n);
+        // A two-word message typed whole counts; an alias (another app's or a person's wording)
+        // only pasted, three words in a row or more: typed, its words already count.
+        if (n > 2 || (n > 1 && n === own.length && u.field !== 'aliases')) msg = Math.max(msg, (8 * n) / own.length + n);
       }
     if (msg) {
       score += msg;
