@@ -11,6 +11,7 @@ import pagefindIndex from './integrations/pagefind.ts';
 import { SEARCH_POLICY } from './src/lib/search/markup.ts';
 import tightCsp from './integrations/csp.ts';
 import hosting from './integrations/hosting.ts';
+import { parseFeedbackSetting } from './src/lib/feedback.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
 const site = process.env.SITE_URL ?? 'https://help.example.com';
@@ -19,6 +20,8 @@ const site = process.env.SITE_URL ?? 'https://help.example.com';
  * "/" for a bare origin. Pages reach it as import.meta.env.BASE_URL (src/lib/base.ts).
  */
 const base = new URL(site).pathname.replace(/\/*$/, '/');
+/** Where feedback goes (README, "Learning from misses"): its origin is the one connect-src gains; unset, none. */
+const feedback = parseFeedbackSetting(process.env.FEEDBACK_URL);
 
 export default defineConfig({
   site,
@@ -60,6 +63,7 @@ export default defineConfig({
         "form-action 'self'",
         "require-trusted-types-for 'script'",
         `trusted-types ${SEARCH_POLICY}`,
+        ...(feedback ? [/** @type {`connect-src ${string}`} */ (`connect-src 'self' ${feedback.origin}`)] : []),
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },

@@ -2,6 +2,8 @@
  * Site configuration read at build time. Set through environment variables so a deployment
  * can change them without touching code (see README).
  */
+import { parseFeedbackSetting } from './feedback';
+
 /** The help center's name, in every page title, link preview and the JSON catalog. */
 export const SITE_NAME = 'QuickBooks Online sync errors';
 
@@ -12,3 +14,9 @@ export const SUPPORT_EMAIL = import.meta.env['SUPPORT_EMAIL'] ?? process.env['SU
 export function supportHref(subject: string, body: string): string {
   return `mailto:${SUPPORT_EMAIL}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
+
+/**
+ * Where feedback and search misses go (src/lib/feedback.ts), from FEEDBACK_URL at build: undefined
+ * when it is unset, and then the site sends nothing (no widget, no request, no other origin in the CSP).
+ */
+export const FEEDBACK = parseFeedbackSetting(import.meta.env?.['FEEDBACK_URL'] ?? process.env['FEEDBACK_URL']);

@@ -18,6 +18,8 @@ import { setIndexScript } from './policy';
 import { attachResults } from './results';
 import { bindSearchShortcut } from './shortcut';
 import type { SearchSite } from './render';
+import { handle as feedback } from '../feedback/widget';
+import { flush } from '../feedback/queue';
 
 // This script sits at the copy's root: the page's own file is its address past that root.
 const root = new URL('.', (document.currentScript as HTMLScriptElement).src).href;
@@ -68,3 +70,13 @@ customElements.define('search-page', SearchPage);
 
 // A page opened from a search result highlights the searched words, as online (SearchForm.astro).
 if (new URLSearchParams(location.search).has('highlight')) highlightFromAddress();
+
+// "Was this helpful?" (issue 21), where the build named a destination: the same widget as online,
+// whose answers wait in this browser until it has a network (and can go to support by e-mail).
+class HelpFeedback extends HTMLElement {
+  connectedCallback() {
+    this.addEventListener('click', (event) => feedback(this, event.target));
+  }
+}
+if (!customElements.get('help-feedback')) customElements.define('help-feedback', HelpFeedback);
+flush();

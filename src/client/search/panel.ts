@@ -8,7 +8,7 @@ import { addressQuery } from '../../lib/search/cap.ts';
 import { paths } from '../../lib/urls.ts';
 import { rememberPaste } from './handoff';
 import type { SearchResult } from '../../lib/search/engine.ts';
-import { renderEmpty, renderHits, searchInSteps, statusText, steady, type SearchSite } from './render';
+import { renderEmpty, renderHits, reportSearch, searchInSteps, statusText, steady, type SearchSite } from './render';
 
 const PANEL_HITS = 6;
 const DEBOUNCE_MS = 60;
@@ -78,6 +78,7 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     if (focused >= 0 && !stays) (links()[Math.min(focused, links().length - 1)] ?? input).focus();
     if (result.hits.length) emptyBox.replaceChildren();
     else if (final) renderEmpty(emptyBox, raw, { empty });
+    if (final) reportSearch(list, raw, result.hits.length);
     // The link carries the start of a long paste; the search page gets the rest from this tab.
     all.href = site.href(paths.search(addressQuery(raw)));
     rememberPaste(raw);

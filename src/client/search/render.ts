@@ -148,3 +148,12 @@ export function steady(list: HTMLElement, shown: SearchResult | undefined, next:
   if (!shown || !engaged) return next;
   return { ...next, hits: keepPlaces(shown.hits, next.hits, limit) };
 }
+
+/**
+ * Hands a search's final results to the feedback watcher of `list` (issue 21), loaded on first
+ * use and only when the page names where feedback goes (FEEDBACK_URL at build).
+ */
+export function reportSearch(list: HTMLElement, raw: string, hits: number): void {
+  if (!document.querySelector('meta[name="qbo-help-feedback"]')) return;
+  void import('../feedback/searches').then((m) => m.watch(list)(raw, hits));
+}

@@ -10,7 +10,7 @@
 import { addressQuery, capCodePoints } from '../../lib/search/cap.ts';
 import { recallPaste, rememberPaste } from './handoff';
 import type { SearchResult } from '../../lib/search/engine.ts';
-import { renderEmpty, renderHits, searchInSteps, statusText, steady, type SearchSite } from './render';
+import { renderEmpty, renderHits, reportSearch, searchInSteps, statusText, steady, type SearchSite } from './render';
 
 const DEBOUNCE_MS = 80;
 /** Results on the page (the engine's own default). */
@@ -58,6 +58,7 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
       root.removeAttribute('aria-busy');
       if (result.hits.length) emptyBox.replaceChildren();
       else renderEmpty(emptyBox, raw, { empty });
+      reportSearch(list, raw, result.hits.length);
       status.textContent = statusText(result, raw);
     });
     if (!done) return;

@@ -36,6 +36,23 @@ const STORE = 'qbo-help-triage:';
 /** Lets the browser paint and take input between slices of a big paste. */
 const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/**
+ * Issue 21: the parts that matched nothing, each as its fault's fingerprint (code, type, name,
+ * subject; never its text), when the page names where feedback goes.
+ */
+function reportMisses(t: Triage): void {
+  if (!t.unrecognised.length || !document.querySelector('meta[name="qbo-help-feedback"]')) return;
+  void Promise.all([import('../../lib/feedback'), import('../feedback/queue')]).then(([{ triageFingerprint }, { record }]) => {
+    const seen = new Set<string>();
+    for (const u of t.unrecognised) {
+      const event = triageFingerprint(u.text);
+      const key = JSON.stringify(event);
+      if (event && !seen.has(key)) record(event);
+      seen.add(key);
+    }
+  });
+}
+
 export function attachTriage(root: HTMLElement, site: TriageSite): void {
   const data = readData();
   const index: TriageIndex = triageIndex(data);
@@ -212,6 +229,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
         if (mine !== run) return;
       }
       show();
+      reportMisses(triage);
     } finally {
       if (mine === run) {
         root.removeAttribute('aria-busy');
