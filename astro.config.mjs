@@ -39,7 +39,7 @@ export default defineConfig({
       rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchors], [baseLinks, { base }]],
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') && !page.includes('/go/') }), tightCsp(), pagefindIndex(), hosting()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') && !page.includes('/go/') && !page.includes('/embed/') }), tightCsp(), pagefindIndex(), hosting()],
   devToolbar: { enabled: false },
   // Content Security Policy as a <meta> in every page (Astro hashes its own scripts and styles;
   // integrations/csp.ts then leaves each page only the hashes of its own inline code, and

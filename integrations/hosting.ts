@@ -11,6 +11,7 @@ import { builtFiles } from '../scripts/lib/dist.ts';
 import { builtFileOf, paths } from '../src/lib/urls.ts';
 import { headersFile, metaPolicy, nginxConf, redirectsFile, type HostedSite } from '../src/lib/hosting.ts';
 import { goRules } from '../src/lib/triage/go.ts';
+import { parseEmbedOrigins } from '../src/lib/embed.ts';
 import { triageIndex } from '../src/lib/triage/recognise.ts';
 import type { TriageData } from '../src/lib/triage/data.ts';
 
@@ -37,7 +38,7 @@ export default function hosting(): AstroIntegration {
         const data = JSON.parse(await readFile(join(root, builtFileOf(paths.triageData())), 'utf8')) as TriageData;
         const redirects = data.errors.flatMap((e) => e.formerCodes.map((from) => ({ from, to: e.code })));
         const go = goRules(triageIndex(data));
-        const hosted: HostedSite = { base, site, pages, files, redirects, go };
+        const hosted: HostedSite = { base, site, pages, files, redirects, go, embedOrigins: parseEmbedOrigins(process.env['EMBED_ORIGINS']) };
         await writeFile(join(root, '_headers'), headersFile(hosted));
         await writeFile(join(root, '_redirects'), redirectsFile(hosted));
         await writeFile(join(root, '_nginx.conf'), nginxConf(hosted));

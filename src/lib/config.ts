@@ -3,6 +3,7 @@
  * can change them without touching code (see README).
  */
 import { parseFeedbackSetting } from './feedback';
+import { parseEmbedOrigins } from './embed';
 
 /** The help center's name, in every page title, link preview and the JSON catalog. */
 export const SITE_NAME = 'QuickBooks Online sync errors';
@@ -20,3 +21,9 @@ export function supportHref(subject: string, body: string): string {
  * when it is unset, and then the site sends nothing (no widget, no request, no other origin in the CSP).
  */
 export const FEEDBACK = parseFeedbackSetting(import.meta.env?.['FEEDBACK_URL'] ?? process.env['FEEDBACK_URL']);
+
+/**
+ * The origins that may frame the error cards (/embed/<code>/) and hear their messages, from
+ * EMBED_ORIGINS at build (src/lib/embed.ts); none when unset (the help center itself only).
+ */
+export const EMBED_ORIGINS = parseEmbedOrigins(import.meta.env?.['EMBED_ORIGINS'] ?? process.env['EMBED_ORIGINS']);

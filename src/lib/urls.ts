@@ -40,6 +40,15 @@ export const paths = {
   triageData: () => '/triage-data.json',
   /** A file of the split search data (src/lib/search/shards.ts): manifest.json, s<shard>.json, d<chunk>.json. */
   searchSplit: (file: string) => `/search-data/${file}`,
+  /** The compact card of an error for a frame in the Workiz app (README, "Help inside the app"). */
+  embed: (code?: string) => (code ? `/embed/${code}/` : '/embed/'),
+  /** What the <qbo-sync-help> component reads: every card and the /go/ answers for faults. */
+  embedData: () => '/embed/cards.json',
+  /** The component's script, and the recogniser it loads for a `message`. */
+  embedScript: () => '/embed/qbo-sync-help.js',
+  embedMatcher: () => '/embed/qbo-sync-help-match.js',
+  /** The page that shows the component and the frame at work. */
+  embedDemo: () => '/embed-demo/',
   llms: () => '/llms.txt',
   llmsFull: () => '/llms-full.txt',
   robots: () => '/robots.txt',

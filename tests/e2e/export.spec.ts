@@ -293,7 +293,7 @@ const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 
 test.describe('text is escaped once', () => {
   test('no built page, print pages included, shows a character reference as text; every "#" link is named by its heading', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const pages = sitePages();
     expect(pages.filter((p) => p.startsWith('/print/')).length, 'print pages in the build: run npm run build first').toBeGreaterThan(1);
     const problems: string[] = [];

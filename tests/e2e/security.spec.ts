@@ -80,7 +80,7 @@ function watchOrigins(page: Page, origin: string): string[] {
 }
 
 test('every page: a CSP without inline scripts, in force before any script or style; no other origin; no violation', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   expect(pages.length, 'no pages in the build: run `npm run build` first').toBeGreaterThan(0);
   const origin = new URL(baseURL!).origin;
   const violations = await watchViolations(page);

@@ -14,11 +14,12 @@ const fixSteps = (page: Page) =>
     lis.map((li) => (li as HTMLElement).innerText.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()));
 
 test('every section heading has an id and a visible anchor link to it', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   for (const path of sitePages().filter((p) => !p.endsWith('.html') || p === '/404.html')) {
     await page.goto(path);
+    // (Playwright's CSS reaches into shadow roots: the <qbo-sync-help> card's own headings, drawn as on a host's page, are not the site's sections.)
     const headings = await page.locator('main :is(h2, h3)').evaluateAll((hs) =>
-      hs.map((h) => ({
+      hs.filter((h) => h.getRootNode() === document).map((h) => ({
         id: h.id,
         card: !!h.closest('.error-list'),
         anchor: h.parentElement?.classList.contains('heading-wrapper') ? h.parentElement.querySelector('a.heading-anchor')?.getAttribute('href') : null,
