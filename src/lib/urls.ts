@@ -40,6 +40,9 @@ export const paths = {
   triageData: () => '/triage-data.json',
   /** A file of the split search data (src/lib/search/shards.ts): manifest.json, s<shard>.json, d<chunk>.json. */
   searchSplit: (file: string) => `/search-data/${file}`,
+  /** The customer's reply of every error for help desks (src/lib/macros.ts): Zendesk macros, and a CSV of saved replies. */
+  macrosZendesk: () => '/macros/zendesk.json',
+  macrosCsv: () => '/macros/saved-replies.csv',
   llms: () => '/llms.txt',
   llmsFull: () => '/llms-full.txt',
   robots: () => '/robots.txt',
