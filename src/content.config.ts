@@ -20,6 +20,7 @@ import { PUBLISHED_CODES_FILE } from './lib/publishedCodes';
 import { errorsLoader } from './loaders/errors';
 import { categoriesLoader } from './loaders/categories';
 import { faultsLoader, FAULTS_FILE } from './loaders/faults';
+import { replyTextProblem } from './lib/replies';
 
 export { BODY_MAX_BYTES } from './lib/authoring';
 
@@ -38,6 +39,32 @@ export const quickbooksFaultSchema = z.strictObject({
 });
 
 const codeSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
+
+/** Text of a reply support sends (src/lib/replies.ts): plain text, written from support. */
+const replyText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const problem = replyTextProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+    });
+
+/**
+ * The customer's reply ("Copy as reply", the help-desk macros), where the one made from the page
+ * would read wrong in an e-mail from support: steps that say "contact support and tell them which…",
+ * or too long to send (the build says so). Each replaces its part of the reply made from the page.
+ */
+export const replySchema = z
+  .strictObject({
+    /** What happened, to the customer, in place of the summary: one or two sentences. */
+    intro: replyText(300).optional(),
+    /** The fix steps, in place of the page's "How to fix"; a point under a step is a line starting "- ". */
+    steps: z.array(replyText(900)).min(1, 'at least one step').max(8).optional(),
+  })
+  .refine((r) => r.intro !== undefined || r.steps !== undefined, { message: 'give the reply its own intro, its own steps, or both' });
 
 export const errorSchema = z.strictObject({
   /** The stable error code: equals the file name and the last part of the page's address (src/lib/urls.ts). Never changes once published. */
@@ -69,6 +96,8 @@ export const errorSchema = z.strictObject({
   aliases: z.array(z.string().trim().min(1).max(80)).default([]),
   /** Shown on the home page among the most common errors. */
   common: z.boolean().default(false),
+  /** The reply support sends, where the one made from the page would read wrong (optional; see replySchema). */
+  reply: replySchema.optional(),
   /** When a person last checked this page against the product (YYYY-MM-DD). */
   lastReviewed: z.coerce.date(),
 });

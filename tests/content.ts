@@ -24,6 +24,8 @@ export interface ContentError {
   body: string;
   summary: string;
   fixWhere: string;
+  /** The frontmatter's own text for the customer's reply (src/lib/replies.ts), when it has one. */
+  reply?: { intro?: string; steps?: string[] };
 }
 
 export interface ContentCategory {
@@ -50,6 +52,7 @@ function readError(file: string): ContentError {
     resync: data.resync ?? 'none',
     aliases: data.aliases ?? [],
     body: match[2]!,
+    ...(data.reply && { reply: data.reply }),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The "How to fix" steps of an error as plain text, from the MDX source: for the "Copy reply"
- * text, the JSON-LD HowTo and errors.json. Markdown emphasis and link targets are dropped and
+ * The "How to fix" steps of an error as plain text, from the MDX source: for the customer's
+ * reply (src/lib/replies.ts), the JSON-LD HowTo and errors.json. Markdown emphasis and link targets are dropped and
  * the <ManualResync> component becomes its sentence.
  */
 import { MANUAL_RESYNC_TAG, manualResyncText, type ResyncRecord } from './resync.ts';
@@ -32,10 +32,4 @@ export function fixSteps(body: string): string[] {
     } else if (line.trim()) break; // a paragraph after the list ends it
   }
   return steps.map((s) => [plainText(s.head.join(' ')), ...s.bullets.map((b) => `- ${plainText(b)}`)].join('\n'));
-}
-
-/** The short answer a support agent pastes into an e-mail or chat. */
-export function replyText(o: { title: string; summary: string; steps: string[]; url: string }): string {
-  const steps = o.steps.map((s, i) => `${i + 1}. ${s.replace(/\n/g, '\n   ')}`).join('\n');
-  return `${o.title}\n\n${o.summary}\n\nHow to fix it:\n${steps}\n\nFull instructions: ${o.url}`;
 }

@@ -17,6 +17,8 @@ export function siteCopy(catalog: Catalog, site: URL): SiteCopy {
       { title: 'Every error in one file', url: abs(urls.llmsFull()), about: 'every Markdown copy, by category' },
       { title: 'The catalog as JSON', url: abs(urls.catalogJson()), about: `every error's facts, with its JSON Schema at ${abs(urls.catalogSchema())}` },
       { title: 'What changed', url: abs(urls.changesFeed()), about: 'an Atom feed of new errors, changed fixes and renamed codes' },
+      { title: 'Zendesk macros', url: abs(urls.macrosZendesk()), about: "every error's reply to a customer, as Zendesk macros to create through its API" },
+      { title: 'Saved replies (CSV)', url: abs(urls.macrosCsv()), about: "every error's reply to a customer, with its link, code and category, for Help Scout, Freshdesk or another help desk" },
     ],
   };
 }

@@ -49,6 +49,9 @@ export const paths = {
   embedMatcher: () => '/embed/qbo-sync-help-match.js',
   /** The page that shows the component and the frame at work. */
   embedDemo: () => '/embed-demo/',
+  /** The customer's reply of every error for help desks (src/lib/macros.ts): Zendesk macros, and a CSV of saved replies. */
+  macrosZendesk: () => '/macros/zendesk.json',
+  macrosCsv: () => '/macros/saved-replies.csv',
   llms: () => '/llms.txt',
   llmsFull: () => '/llms-full.txt',
   robots: () => '/robots.txt',

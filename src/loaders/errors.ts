@@ -27,6 +27,7 @@ import type { z } from 'astro/zod';
 import { bodyProblems, DEFAULT_MESSAGE, fileNameProblems, notUtf8, schemaProblems, type SchemaIssue } from '../lib/authoring';
 import { ContentProblems, formatProblems, reportContentProblems, staleReviews, validateCatalog, type EntryFacts, type Problem } from '../lib/validate';
 import { CATEGORY_IDS } from '../lib/taxonomy';
+import { replyLengthProblem, type ReplySource } from '../lib/replies';
 
 interface Options {
   /** The folder of the error files, relative to the project root. */
@@ -110,7 +111,10 @@ async function check(root: string, options: Options): Promise<{ problems: Proble
     const result = schemaCheck(file, options.schema, parsed.frontmatter, parsed.rawFrontmatter, 2);
     problems.push(...result.problems, ...bodyProblems(file, parsed.content));
     if (problems.length > before) continue;
-    const data = result.data as { code: string; formerCodes: string[]; dependsOn: { id: string }[]; related: { id: string }[]; lastReviewed: Date };
+    const data = result.data as { code: string; title: string; summary: string; reply?: ReplySource['reply']; formerCodes: string[]; dependsOn: { id: string }[]; related: { id: string }[]; lastReviewed: Date };
+    // The reply support copies (src/lib/replies.ts) must stay short enough to send.
+    const long = replyLengthProblem({ ...data, body: parsed.content });
+    if (long) problems.push({ file, field: long.field, line: keyLine(parsed.rawFrontmatter, data.reply ? 'reply' : 'summary', 2), message: long.message });
     reviews.push({ file, lastReviewed: data.lastReviewed, line: keyLine(parsed.rawFrontmatter, 'lastReviewed', 2) });
     facts.push({ id: name.slice(0, -'.mdx'.length), file, code: data.code, formerCodes: data.formerCodes, dependsOn: data.dependsOn.map((r) => r.id), related: data.related.map((r) => r.id), body: parsed.content });
   }

@@ -64,6 +64,16 @@ const cases: Case[] = [
   // Issue 20: a limit or a QuickBooks menu path in the text needs its public source beside it.
   { name: 'a limit with no source', file: 'invoice-number-too-long.mdx', edit: replace(/\(\[public report\]\(https:\/\/github\.com\/consolibyte\/quickbooks-php\/issues\/79\)\)\. The number on this/, '. The number on this'), expect: [/body: the limit "21 characters" with no source/] },
   { name: 'a menu path with no source', file: 'payment-closed-period.mdx', edit: replace(/ \(the steps are \[Intuit's\]\([^)]*\)\)/, ''), expect: [/body: the menu path "Settings ⚙ > Account and settings" with no source/] },
+  // Issue 22: the customer's reply in the frontmatter is plain text from support, and short enough to send.
+  { name: 'a Markdown link in a reply', file: 'invoice-deleted.mdx', edit: replace('    - "Reply to this message with the number', '    - "See [the page](/errors/x/). Reply to this message with the number'), expect: [/invoice-deleted\.mdx:\d+: field "reply\.steps\[0\]": .*plain text only: no Markdown/] },
+  { name: 'a reply that sends the customer to support', file: 'payment-deleted.mdx', edit: replace(/^  intro: "/m, '  intro: "Contact support from the link at the end of this page. '), expect: [/field "reply\.intro": .*write "reply to this message"/] },
+  { name: 'a misspelt field in a reply', file: 'client-initial-sync-failed.mdx', edit: replace(/^  steps:$/m, '  stpes:'), expect: [/field "reply\.stpes": unknown field in reply; did you mean "steps"\?/] },
+  {
+    name: 'a reply too long to send',
+    file: 'item-duplicate.mdx',
+    edit: replace(/^lastReviewed:/m, `reply:\n  steps:\n${Array.from({ length: 4 }, () => `    - "${'Check the item again. '.repeat(20).trim()}"\n`).join('')}lastReviewed:`),
+    expect: [/item-duplicate\.mdx:\d+: field "reply\.steps": the reply support copies is \d,\d{3} characters, over 1,500 .*; shorten these steps/],
+  },
   // Issue 14: file names, bytes, sizes and raw HTML.
   {
     name: 'a file name that is not the lower-case code',

@@ -3,7 +3,7 @@
  * under /docs/ of a local host and walked there. Every link, asset, form and redirect of every
  * page (the sitemap's, the 404 page, a former code's) resolves under /docs/ and nothing
  * escapes to the root; canonical and preview URLs, the sitemap, robots.txt, errors.json and
- * its schema carry /docs/; in Chromium, search (header panel and search page) puts the right
+ * its schema, and the help-desk macros carry /docs/; in Chromium, search (header panel and search page) puts the right
  * page first and lands on it, "Fix these first" leads to its page, and "Copy link" copies the
  * public address. The offline export of that build works from file:// and its PDFs link to
  * the public pages under /docs/.
@@ -80,6 +80,12 @@ test('a build for a SITE_URL with a path works served under that path, online an
         assert.equal(catalog.$schema, `${SITE}errors.schema.json`);
         for (const e of catalog.errors) assert.equal(e.url, `${SITE}errors/${e.code}/`);
         assert.equal((JSON.parse(read('errors.schema.json')) as { $id: string }).$id, `${SITE}errors.schema.json`);
+        // The help-desk files (issue 22): each reply links its page under the path.
+        const { macros } = JSON.parse(read('macros/zendesk.json')) as { macros: { title: string; actions: { value: string }[] }[] };
+        assert.equal(macros.length, catalog.errors.length);
+        for (const m of macros) assert.ok(m.actions[0]!.value.includes(`${SITE}errors/${/\(([a-z0-9-]+)\)$/.exec(m.title)![1]}/\nError code: `), m.title);
+        assert.equal(read('macros/saved-replies.csv').match(/^"QuickBooks sync: /gm)?.length, catalog.errors.length);
+        assert.doesNotMatch(read('macros/saved-replies.csv'), /https:\/\/help\.example\.com\/errors\//, 'no link escapes the path');
         const redirect = /http-equiv="refresh" content="0;url=([^"]*)"/.exec(read('errors/invoice-deleted/index.html'))?.[1];
         assert.equal(redirect, '/docs/errors/invoice-removed-in-quickbooks/', "a former code's page redirects under the path");
       });

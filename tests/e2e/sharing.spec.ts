@@ -65,16 +65,17 @@ test.describe('copy buttons', () => {
     await expect(copyLink).toHaveText('Copy link', { timeout: 5000 });
   });
 
-  test('copy reply: title, meaning, the numbered steps as on the page, and the link', async ({ page }) => {
-    for (const code of ['client-name-conflict', 'invoice-closed-period', 'payment-deleted']) {
+  test('copy as reply: to the customer, what happened, the numbered steps as on the page, and the link', async ({ page }) => {
+    // Pages whose reply is made from their steps with nothing to reword (no support, no cited source, one resync).
+    for (const code of ['client-name-conflict', 'client-missing-name', 'invoice-no-line-items']) {
       await page.goto(`/errors/${code}/`);
-      await page.getByRole('button', { name: 'Copy reply' }).click();
+      await page.getByRole('button', { name: 'Copy as reply' }).click();
       const text = await clipboard(page);
       const title = await page.getByRole('heading', { level: 1 }).innerText();
       const summary = await page.locator('.summary').innerText();
-      expect(text.startsWith(`${title}\n\n${summary}\n\nHow to fix it:\n1. `)).toBe(true);
-      expect(text.endsWith(`Full instructions: ${SITE}/errors/${code}/`)).toBe(true);
-      const stepsInReply = text.split('How to fix it:\n')[1]!.split('\n\nFull instructions')[0]!
+      expect(text.startsWith(`You're seeing the QuickBooks sync error “${title}”. ${summary}\n\nTo fix it:\n1. `)).toBe(true);
+      expect(text.endsWith(`The full steps, with more detail: ${SITE}/errors/${code}/\nError code: ${code}`)).toBe(true);
+      const stepsInReply = text.split('To fix it:\n')[1]!.split('\n\nThe full steps')[0]!
         .split(/\n(?=\d+\. )/).map((s) => s.replace(/^\d+\. /, '').replace(/\s+/g, ' ').replace(/ - /g, ' ').trim());
       const stepsOnPage = (await fixSteps(page)).map((s) => s.replace(/ - /g, ' '));
       expect(stepsInReply).toEqual(stepsOnPage);

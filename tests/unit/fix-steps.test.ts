@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixSteps, plainText, replyText } from '../../src/lib/fixSteps.ts';
+import { fixSteps, plainText } from '../../src/lib/fixSteps.ts';
 import { manualResyncText } from '../../src/lib/resync.ts';
 
 const body = `## What it means
@@ -34,9 +34,4 @@ test('fix steps come out as plain text, with continuation lines, sub-bullets and
 
 test('plain text drops markdown emphasis and link targets', () => {
   assert.equal(plainText('Click **Resolve now** in [the log](/x/) or `here`'), 'Click Resolve now in the log or here');
-});
-
-test('the reply has the title, the meaning, numbered steps and the link', () => {
-  const text = replyText({ title: 'T', summary: 'S.', steps: ['One.', 'Two:\n- a'], url: 'https://h/errors/t/' });
-  assert.equal(text, 'T\n\nS.\n\nHow to fix it:\n1. One.\n2. Two:\n   - a\n\nFull instructions: https://h/errors/t/');
 });

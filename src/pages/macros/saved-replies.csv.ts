@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../../lib/catalog';
+import { replyEntries, savedRepliesCsv } from '../../lib/macros';
+
+/** Saved replies for Help Scout, Freshdesk and the like, one row per error (src/lib/macros.ts). */
+export const GET: APIRoute = async ({ site }) =>
+  new Response(savedRepliesCsv(replyEntries(await getCatalog(), site!)), { headers: { 'Content-Type': 'text/csv; charset=utf-8; header=present' } });
