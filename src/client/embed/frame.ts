@@ -36,6 +36,12 @@ export function attachFrame(): void {
   };
   new ResizeObserver(report).observe(main);
   report();
+  // A parent that starts listening late asks again: { source: 'qbo-sync-help', type: 'hello' }.
+  addEventListener('message', (event: MessageEvent<{ source?: string; type?: string }>) => {
+    if (event.origin !== to || event.source !== window.parent || event.data?.source !== MESSAGE_SOURCE || event.data.type !== 'hello') return;
+    last = 0;
+    report();
+  });
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest('a');
     if (link?.hasAttribute('data-embed-open')) send({ source: MESSAGE_SOURCE, type: 'open', code, url: link.href });
