@@ -10,11 +10,13 @@ import { withoutBase } from '../base.ts';
  * Files of the build that are no use from file://: Pagefind (replaced by search-index.js),
  * the data it was fused with (and triage's, which its pages carry inline), module scripts (replaced by search.js), what only crawlers read,
  * the print pages (the PDFs are their offline form), the host configuration (src/lib/hosting.ts),
- * and the copies for assistants and feed readers (llms.txt, llms-full.txt, errors/<code>.md,
- * changes.xml), whose links are the online site's: they are for reading the site, not the copy.
+ * the copies for assistants and feed readers (llms.txt, llms-full.txt, errors/<code>.md,
+ * changes.xml), whose links are the online site's: they are for reading the site, not the copy,
+ * and the link previews (og/<code>.png): only a chat or a ticket that unfurls a link to the online
+ * site shows one, so the pages' og:image keeps its online address, as og:url does.
  * Links to them in <head> go too; the change log page links its feed by its online address.
  */
-const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^search-data\//, /^triage-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/];
+const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^search-data\//, /^triage-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/, /^og\/[^/]+\.png$/];
 
 export const keptOffline = (path: string): boolean => !DROP.some((re) => re.test(path));
 
