@@ -212,7 +212,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
       `the offline copy would have ${n} broken link${n === 1 ? '' : 's'}, so nothing was written (a page of ${show(dist)} links to a file the build lacks: build again, or fix the link in the page's source):\n  ${copy.problems.join('\n  ')}`,
     );
   }
-  log(`      ${copy.pages} pages, ${copy.files.size} files; left out ${copy.dropped.length} files (Pagefind, module scripts, sitemaps, print pages)`);
+  log(`      ${copy.pages} pages, ${copy.files.size} files; left out ${copy.dropped.length} files (Pagefind, module scripts, sitemaps, print pages, link previews)`);
   log(`      module scripts replaced by search.js: ${copy.removedScripts.join(', ') || 'none'}`);
   took('copy');
 

@@ -18,6 +18,8 @@ export const paths = {
   error,
   /** An error's plain Markdown copy, beside its page. */
   errorMarkdown: (code: string) => `/errors/${code}.md`,
+  /** An error page's link preview, its og:image (src/lib/preview/). */
+  errorPreview: (code: string) => `/og/${code}.png`,
   category: (id: string) => `/categories/${id}/`,
   /** QuickBooks fault codes, and one fault's page. */
   faults: () => '/quickbooks/',

@@ -64,11 +64,18 @@ test('a build for a SITE_URL with a path works served under that path, online an
     const read = (path: string) => readFileSync(join(dist, path), 'utf8');
 
     try {
-      await t.test('public addresses carry the path: canonical, previews, sitemap, robots.txt, errors.json, redirects', () => {
+      await t.test('public addresses carry the path: canonical, previews, sitemap, robots.txt, errors.json, redirects', async () => {
         const page = read('errors/invoice-duplicate-number/index.html');
         const url = `${SITE}errors/invoice-duplicate-number/`;
         assert.equal(/<link rel="canonical" href="([^"]*)"/.exec(page)?.[1], url, 'canonical URL');
         assert.equal(/<meta property="og:url" content="([^"]*)"/.exec(page)?.[1], url, 'link preview URL');
+        // The preview image's public address carries the path, and the build serves it there.
+        const image = /<meta property="og:image" content="([^"]*)"/.exec(page)?.[1];
+        assert.equal(image, `${SITE}og/invoice-duplicate-number.png`, 'link preview image');
+        const served = await fetch(new URL(new URL(image).pathname, origin));
+        assert.equal(served.status, 200, `${image} is served under ${BASE}`);
+        assert.equal(served.headers.get('content-type'), 'image/png');
+        await served.arrayBuffer();
         assert.equal(/"isPartOf":\{"@type":"WebSite","name":"[^"]+","url":"([^"]*)"\}/.exec(page)?.[1], SITE, 'structured data: the website');
         const sitemap = read('sitemap-0.xml');
         const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);

@@ -161,7 +161,8 @@ test('every error page has link-preview tags and valid JSON-LD with the fix step
     expect(await meta('meta[property="og:description"]')).toBe(summary);
     expect(await meta('meta[property="og:url"]')).toBe(`${SITE}${path}`);
     expect(await meta('meta[property="og:type"]')).toBe('article');
-    expect(await meta('meta[name="twitter:card"]')).toBe('summary');
+    // A large card: the page's preview image (previews.spec.ts).
+    expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
     expect(await meta('meta[name="twitter:title"]')).toBe(title);
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     const article = ld['@graph'].find((n: { '@type': string }) => n['@type'] === 'TechArticle');

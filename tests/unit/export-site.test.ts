@@ -34,6 +34,8 @@ test('what the copy leaves out', () => {
   for (const p of ['index.html', '_astro/Base.css', 'favicon.svg', 'errors/a/index.html', 'errors.json']) assert.equal(keptOffline(p), true, p);
   // The copies for assistants and the feed link to the online site: left out, and so are the links to them.
   for (const p of ['llms.txt', 'llms-full.txt', 'errors/a.md', 'changes.xml']) assert.equal(keptOffline(p), false, p);
+  // The link previews are for links to the online site (og:image keeps its online address).
+  assert.equal(keptOffline('og/a.png'), false);
   assert.equal(keptOffline('changes/index.html'), true);
   const { html } = offlinePage('<html><head><link rel="alternate" type="text/markdown" href="/errors/a.md"></head><body></body></html>', 'errors/a/index.html', []);
   assert.doesNotMatch(html, /alternate|a\.md/);

@@ -7,6 +7,7 @@ test('site paths of every kind of page', () => {
   assert.equal(paths.error('client-duplicate'), '/errors/client-duplicate/');
   assert.equal(paths.error('client-duplicate', 'how-to-fix'), '/errors/client-duplicate/#how-to-fix');
   assert.equal(paths.errorMarkdown('client-duplicate'), '/errors/client-duplicate.md');
+  assert.equal(paths.errorPreview('client-duplicate'), '/og/client-duplicate.png');
   assert.equal(paths.category('invoice'), '/categories/invoice/');
   assert.equal(paths.fault('6240'), '/quickbooks/6240/');
   assert.equal(paths.search(), '/search/');

@@ -12,10 +12,12 @@ import { withoutBase } from '../base.ts';
  * the print pages (the PDFs are their offline form), the host configuration (src/lib/hosting.ts),
  * the copies for assistants and feed readers (llms.txt, llms-full.txt, errors/<code>.md,
  * changes.xml) and the help-desk macros (macros/), whose links are the online site's: they are
- * for reading the site or importing into a help desk, not the copy.
+ * for reading the site or importing into a help desk, not the copy; and the link previews
+ * (og/<code>.png): only a chat or a ticket that unfurls a link to the online site shows one, so
+ * the pages' og:image keeps its online address, as og:url does.
  * Links to them in <head> go too; the change log page links its feed by its online address.
  */
-const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^search-data\//, /^triage-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/, /^macros\//];
+const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^search-data\//, /^triage-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/, /^macros\//, /^og\/[^/]+\.png$/];
 
 export const keptOffline = (path: string): boolean => !DROP.some((re) => re.test(path));
 
