@@ -10,7 +10,6 @@ import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { MONO, PREVIEW_SIZE, PREVIEW_TEXT_ON, SANS, TITLE_LINES, previewAlt, type PreviewContent } from '../../src/lib/preview/card.ts';
 import { previewSvg, renderPreview } from '../../src/lib/preview/render.ts';
-import { palettePng } from '../../src/lib/preview/png.ts';
 
 /** What tests/e2e/previews.spec.ts holds every built preview to. */
 const BUDGET = 60 * 1024;
@@ -129,15 +128,6 @@ test('the PNG: 1200×630, a palette holding exactly the pixels resvg drew, withi
   assert.ok(Buffer.from(rgb!).equals(Buffer.from(expected)), 'the palette PNG holds the rendered pixels');
   assert.ok(png.length <= BUDGET, `${png.length} bytes`);
   assert.ok(Buffer.from(await renderPreview(content)).equals(Buffer.from(png)), 'deterministic');
-});
-
-test('palettePng leaves to the caller an image of more than 256 colours, or one that is not opaque', () => {
-  const many = new Uint8Array(300 * 4).map((_, i) => (i % 4 === 3 ? 255 : i % 4 === 0 ? Math.floor(i / 4) % 256 : Math.floor(i / 4 / 256)));
-  assert.equal(palettePng(many, 300, 1), undefined);
-  const clear = new Uint8Array([0, 0, 0, 0, 255, 255, 255, 255]);
-  assert.equal(palettePng(clear, 2, 1), undefined);
-  const two = palettePng(new Uint8Array([0, 0, 0, 255, 255, 255, 255, 255]), 2, 1)!;
-  assert.deepEqual([...readPng(two).rgb!], [0, 0, 0, 255, 255, 255]);
 });
 
 test('the alternative text names the title and the code', () => {
