@@ -15,7 +15,7 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { bundleClient } from '../src/lib/bundle.ts';
 import { zipSync, type Zippable } from 'fflate';
 
 /** The date stamped on the zip's entries (the zip format's dates are local and start in 1980). */
@@ -92,19 +92,8 @@ function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]
   return { docs, sections: Object.fromEntries(found) };
 }
 
-async function bundleSearch(entry = 'src/client/search/offline.ts'): Promise<string> {
-  const result = await build({
-    entryPoints: [join(ROOT, entry)],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.text;
+async function bundleSearch(entry = 'search/offline.ts'): Promise<string> {
+  const code = await bundleClient(entry, 'iife', ROOT);
   // From file:// a module import or a fetch fails: the bundle must call neither (a method
   // of that name, as MiniSearch's SearchableMap has, is fine).
   if (/(?<![\w$.])(?:import|fetch)\s*\((?![^()]*\)\s*\{)/.test(code)) throw new Error(`the offline bundle of ${entry} imports a module or fetches: it would fail from file://`);
@@ -195,7 +184,7 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   const indexScript = new TextEncoder().encode(`window.${SEARCH_DATA_GLOBAL}=${JSON.stringify(data)};\n`);
   const searchScript = new TextEncoder().encode(await bundleSearch());
   // Triage and /go/ (their pages carry the catalog's triage data inline): src/client/triage/offline.ts.
-  const triageScript = new TextEncoder().encode(await bundleSearch('src/client/triage/offline.ts'));
+  const triageScript = new TextEncoder().encode(await bundleSearch('triage/offline.ts'));
   log(`      search-index.js ${formatBytes(indexScript.length)} (${docs.length} pages), search.js ${formatBytes(searchScript.length)}`);
   took('search');
 
