@@ -8,18 +8,19 @@ import { headingAnchors } from './src/plugins/headingAnchors.mjs';
 import { baseLinks } from './src/plugins/baseLinks.mjs';
 import remarkGfm from 'remark-gfm';
 import pagefindIndex from './integrations/pagefind.ts';
-import { SEARCH_POLICY } from './src/lib/search/markup.ts';
+import { SEARCH_POLICY } from './src/lib/shared/search/markup.ts';
 import tightCsp from './integrations/csp.ts';
 import hosting from './integrations/hosting.ts';
-import { parseFeedbackSetting } from './src/lib/feedback.ts';
+import { parseFeedbackSetting } from './src/lib/shared/feedback.ts';
+import { basePathOf } from './src/lib/shared/base.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
 const site = process.env.SITE_URL ?? 'https://help.example.com';
 /**
  * The path the site is served under: SITE_URL's path ("/docs/" for https://help.example.com/docs/),
- * "/" for a bare origin. Pages reach it as import.meta.env.BASE_URL (src/lib/base.ts).
+ * "/" for a bare origin. Pages reach it as import.meta.env.BASE_URL (src/lib/shared/base.ts).
  */
-const base = new URL(site).pathname.replace(/\/*$/, '/');
+const base = basePathOf(site);
 /** Where feedback goes (README, "Learning from misses"): its origin is the one connect-src gains; unset, none. */
 const feedback = parseFeedbackSetting(process.env.FEEDBACK_URL);
 

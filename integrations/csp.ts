@@ -1,5 +1,5 @@
 /**
- * Tightens the Content Security Policy of every built page (src/lib/csp.ts): Astro's
+ * Tightens the Content Security Policy of every built page (src/lib/build/csp.ts): Astro's
  * security.csp gives every page the hashes of every script and style of the site; after the
  * build each page keeps only the hashes of its own inline scripts and styles.
  */
@@ -7,8 +7,8 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
-import { tightenCsp } from '../src/lib/csp.ts';
-import { htmlFiles } from '../scripts/lib/dist.ts';
+import { tightenCsp } from '../src/lib/build/csp.ts';
+import { htmlFiles } from '../src/lib/build/builtFiles.ts';
 
 export default function tightCsp(): AstroIntegration {
   return {

@@ -1,5 +1,5 @@
 /**
- * Writes the host configuration after the build, from the built pages (src/lib/hosting.ts):
+ * Writes the host configuration after the build, from the built pages (src/lib/build/hosting.ts):
  * `_headers` and `_redirects` for Netlify and Cloudflare Pages, and `_nginx.conf` for the
  * Dockerfile's nginx. It runs after integrations/csp.ts, so each page's policy is its final one.
  */
@@ -7,13 +7,13 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
-import { builtFiles } from '../scripts/lib/dist.ts';
-import { builtFileOf, paths } from '../src/lib/urls.ts';
-import { headersFile, metaPolicy, nginxConf, redirectsFile, type HostedSite } from '../src/lib/hosting.ts';
-import { goRules } from '../src/lib/triage/go.ts';
-import { parseEmbedOrigins } from '../src/lib/embed.ts';
-import { triageIndex } from '../src/lib/triage/recognise.ts';
-import type { TriageData } from '../src/lib/triage/data.ts';
+import { builtFiles } from '../src/lib/build/builtFiles.ts';
+import { builtFileOf, paths } from '../src/lib/shared/urls.ts';
+import { headersFile, metaPolicy, nginxConf, redirectsFile, type HostedSite } from '../src/lib/build/hosting.ts';
+import { goRules } from '../src/lib/shared/triage/go.ts';
+import { parseEmbedOrigins } from '../src/lib/shared/embed.ts';
+import { triageIndex } from '../src/lib/shared/triage/recognise.ts';
+import type { TriageData } from '../src/lib/shared/triage/data.ts';
 
 export default function hosting(): AstroIntegration {
   let base = '/';

@@ -8,13 +8,12 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { parseFragment } from '../src/lib/search/fragments.ts';
-import { builtFileOf, COMPLETE_DIR, paths } from '../src/lib/urls.ts';
-import { searchFiles } from '../src/lib/search/shards.ts';
-import { FAULT_CATEGORY } from '../src/lib/search/types.ts';
-import type { IndexedDoc } from '../src/lib/search/pagefind.ts';
+import { FRAGMENT_FOLDER, readFragments } from '../src/lib/build/pagefindFragments.ts';
+import { builtFileOf, COMPLETE_DIR, paths } from '../src/lib/shared/urls.ts';
+import { searchFiles } from '../src/lib/shared/search/shards.ts';
+import { FAULT_CATEGORY } from '../src/lib/shared/search/types.ts';
+import type { IndexedDoc } from '../src/lib/shared/search/pagefind.ts';
 
 function fail(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind failed to ${step}:\n${errors.join('\n')}`);
@@ -56,12 +55,12 @@ async function addPagefindIds(site: string): Promise<IndexedDoc[]> {
   const docs = JSON.parse(await readFile(dataPath, 'utf8')) as IndexedDoc[];
   const errors = docs.filter((d) => d.categories[0] !== FAULT_CATEGORY);
   const byUrl = new Map(errors.map((d) => [paths.error(d.code), d]));
-  const fragments = join(site, 'pagefind', 'fragment');
-  for (const file of await readdir(fragments)) {
-    const { url } = parseFragment(gunzipSync(await readFile(join(fragments, file))).toString('utf8'));
-    const doc = byUrl.get(url);
-    if (!doc) throw new Error(`Pagefind indexed ${url}, which is no error page`);
-    doc.pagefindId = file.replace(/\.pf_fragment$/, '');
+  const folder = join(site, FRAGMENT_FOLDER);
+  const files = await Promise.all((await readdir(folder)).map(async (file) => [FRAGMENT_FOLDER + file, await readFile(join(folder, file))] as const));
+  for (const { id, fragment } of readFragments(files)) {
+    const doc = byUrl.get(fragment.url);
+    if (!doc) throw new Error(`Pagefind indexed ${fragment.url}, which is no error page`);
+    doc.pagefindId = id;
   }
   const missing = errors.filter((d) => !d.pagefindId).map((d) => d.code);
   if (missing.length) throw new Error(`Pagefind did not index: ${missing.join(', ')}`);
@@ -70,7 +69,7 @@ async function addPagefindIds(site: string): Promise<IndexedDoc[]> {
 }
 
 /**
- * The structured search data as the browser downloads it (src/lib/search/shards.ts), in
+ * The structured search data as the browser downloads it (src/lib/shared/search/shards.ts), in
  * search-data/ (paths.searchSplit), two sets of files: the first data (the error pages without
  * their words), all a first result waits for, and in COMPLETE_DIR the complete data (with each
  * page's words, and the fault codes' pages), which the results are ranked on once it has come.

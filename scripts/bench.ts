@@ -29,7 +29,7 @@ import { renderMarkdown, tables, type Figures } from './bench/report.ts';
 import { measureFirstSearch, measureLatency, type SearchAtScale } from './bench/search.ts';
 import { isErrorPage } from './lib/dist.ts';
 import type { Query } from './lib/queries.ts';
-import { categoryOf } from '../src/lib/urls.ts';
+import { categoryOf } from '../src/lib/shared/urls.ts';
 import { measureTriage } from './bench/triage.ts';
 
 const quick = process.argv.includes('--quick');

@@ -1,7 +1,7 @@
 /**
  * The offline export (issue 5): from a built site (dist/), writes export/ with
  *   qbo-sync-errors-help.zip        the site for file://: relative links to files, search on a
- *                                   MiniSearch index prebuilt here (src/lib/export)
+ *                                   MiniSearch index prebuilt here (scripts/lib/export)
  *   qbo-sync-errors-help.pdf        the whole catalog, printed by Chromium from /print/
  *   qbo-sync-errors-<category>.pdf  one per category, from /print/<category>/
  *
@@ -13,9 +13,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { bundleClient } from '../src/lib/bundle.ts';
+import { bundleClient } from '../src/lib/build/bundle.ts';
 import { zipSync, type Zippable } from 'fflate';
 
 /** The date stamped on the zip's entries (the zip format's dates are local and start in 1980). */
@@ -24,14 +23,14 @@ import MiniSearch from 'minisearch';
 import type { Browser } from '@playwright/test';
 import { launchChromium } from './lib/chromium.ts';
 import { contentTypeOf } from './lib/contentTypes.ts';
-import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../src/lib/search/fullText.ts';
-import { parseFragment, sectionsOf, type Section } from '../src/lib/search/fragments.ts';
-import { baseOf, offlineSite } from '../src/lib/export/site.ts';
-import { withBase, withoutBase } from '../src/lib/base.ts';
-import { builtFileOf, paths } from '../src/lib/urls.ts';
-import { formatBytes, underFolder } from '../src/lib/export/report.ts';
-import { stampPdf } from '../src/lib/export/pdf.ts';
-import { FAULT_CATEGORY, type SearchDoc } from '../src/lib/search/types.ts';
+import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../src/lib/shared/search/fullText.ts';
+import { readFragments, sectionsOf, type Section } from '../src/lib/build/pagefindFragments.ts';
+import { baseOf, offlineSite } from './lib/export/site.ts';
+import { withBase, withoutBase } from '../src/lib/shared/base.ts';
+import { builtFileOf, paths } from '../src/lib/shared/urls.ts';
+import { formatBytes, underFolder } from './lib/export/report.ts';
+import { stampPdf } from './lib/export/pdf.ts';
+import { FAULT_CATEGORY, type SearchDoc } from '../src/lib/shared/search/types.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const NAME = 'qbo-sync-errors-help';
@@ -74,11 +73,7 @@ function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]
   const raw = JSON.parse(new TextDecoder().decode(build.get(builtFileOf(paths.searchData())))) as (SearchDoc & { pagefindId?: string })[];
   const docs = raw.map(({ pagefindId: _, ...doc }) => doc);
   const byUrl = new Map<string, Section[]>();
-  for (const [path, bytes] of build) {
-    if (!path.startsWith('pagefind/fragment/')) continue;
-    const fragment = parseFragment(gunzipSync(bytes).toString('utf8'));
-    byUrl.set(fragment.url, sectionsOf(fragment));
-  }
+  for (const { fragment } of readFragments(build)) byUrl.set(fragment.url, sectionsOf(fragment));
   const found = new Map<string, Section[]>();
   const missing: string[] = [];
   // The fault codes' pages have no text of Pagefind's (only error pages are indexed).

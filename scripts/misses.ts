@@ -1,6 +1,6 @@
 /**
  * What readers could not find, and which pages failed them (issue 21), from an export of the
- * feedback events (src/lib/feedback.ts):
+ * feedback events (src/lib/shared/feedback.ts):
  *
  * - the JSON the beacon endpoint received: an array of events, or one event a line;
  * - GoatCounter's CSV export (its Path and Event columns: the event name and its properties);
@@ -19,10 +19,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { DIST } from './lib/dist.ts';
-import { rankKnown } from '../src/lib/search/rank.ts';
-import { builtFileOf, paths } from '../src/lib/urls.ts';
-import type { SearchDoc } from '../src/lib/search/types.ts';
-import { FEEDBACK_REASONS, type FeedbackEvent } from '../src/lib/feedback.ts';
+import { rankKnown } from '../src/lib/shared/search/rank.ts';
+import { builtFileOf, paths } from '../src/lib/shared/urls.ts';
+import type { SearchDoc } from '../src/lib/shared/search/types.ts';
+import { FEEDBACK_REASONS, type FeedbackEvent } from '../src/lib/shared/feedback.ts';
 
 /** One event with how many times it came. */
 export interface Counted {

@@ -5,8 +5,8 @@
  * the field named, one line per problem (src/loaders/errors.ts words zod's issues for authors
  * and suggests the field meant by a misspelt one). The loader also checks what zod cannot see
  * on one entry: the file name is the lower-case code (no two names differ only in case), the
- * file is UTF-8, the body has no raw HTML that can run or load anything (src/lib/authoring.ts)
- * and is at most BODY_MAX_BYTES; and over the whole catalog (src/lib/validate.ts): dangling
+ * file is UTF-8, the body has no raw HTML that can run or load anything (src/lib/content/authoring.ts)
+ * and is at most BODY_MAX_BYTES; and over the whole catalog (src/lib/content/validate.ts): dangling
  * references, cycles, code = file name, an empty "How to fix", published codes.
  *
  * Limits keep pages readable and printable: title 120 characters, summary 240, an alias 80, a
@@ -14,15 +14,15 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { z } from 'astro/zod';
-import { CATEGORY_IDS, DIRECTION_IDS, FAULT_GROUP_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/taxonomy';
-import { CONTENT_DIR } from './lib/contentDir';
-import { PUBLISHED_CODES_FILE } from './lib/publishedCodes';
-import { errorsLoader } from './loaders/errors';
-import { categoriesLoader } from './loaders/categories';
-import { faultsLoader, FAULTS_FILE } from './loaders/faults';
-import { replyTextProblem } from './lib/replies';
+import { CATEGORY_IDS, DIRECTION_IDS, FAULT_GROUP_IDS, FIX_WHERE_IDS, RESYNC_IDS } from './lib/shared/taxonomy.ts';
+import { CONTENT_DIR } from './lib/content/contentDir.ts';
+import { PUBLISHED_CODES_FILE } from './lib/content/publishedCodes.ts';
+import { errorsLoader } from './loaders/errors.ts';
+import { categoriesLoader } from './loaders/categories.ts';
+import { faultsLoader, FAULTS_FILE } from './loaders/faults.ts';
+import { replyTextProblem } from './lib/build/replies.ts';
 
-export { BODY_MAX_BYTES } from './lib/authoring';
+export { BODY_MAX_BYTES } from './lib/content/authoring.ts';
 
 export const quickbooksFaultSchema = z.strictObject({
   /** QuickBooks' numeric fault code (e.g. "6240"), when QuickBooks reports one. */
@@ -40,7 +40,7 @@ export const quickbooksFaultSchema = z.strictObject({
 
 const codeSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 
-/** Text of a reply support sends (src/lib/replies.ts): plain text, written from support. */
+/** Text of a reply support sends (src/lib/build/replies.ts): plain text, written from support. */
 const replyText = (max: number) =>
   z
     .string()
@@ -67,7 +67,7 @@ export const replySchema = z
   .refine((r) => r.intro !== undefined || r.steps !== undefined, { message: 'give the reply its own intro, its own steps, or both' });
 
 export const errorSchema = z.strictObject({
-  /** The stable error code: equals the file name and the last part of the page's address (src/lib/urls.ts). Never changes once published. */
+  /** The stable error code: equals the file name and the last part of the page's address (src/lib/shared/urls.ts). Never changes once published. */
   code: codeSchema,
   /**
    * Codes this error was published under before a rename. Each keeps working: the page of the former
@@ -78,7 +78,7 @@ export const errorSchema = z.strictObject({
   title: z.string().trim().min(1, 'a title is required').max(120),
   /** One plain sentence: what the error means. Shown in lists, search results and link previews. */
   summary: z.string().trim().min(1, 'a summary is required').max(240, 'keep the summary to one sentence (240 characters at most)'),
-  /** One or more of the categories (CATEGORY_IDS, src/lib/taxonomy.ts); the first is the primary category (breadcrumb, grouping). */
+  /** One or more of the categories (CATEGORY_IDS, src/lib/shared/taxonomy.ts); the first is the primary category (breadcrumb, grouping). */
   categories: z.array(z.enum(CATEGORY_IDS)).min(1, 'at least one category'),
   /** Which way the failed sync was going. */
   direction: z.enum(DIRECTION_IDS),
@@ -107,8 +107,6 @@ export const categorySchema = z.strictObject({
   title: z.string().trim().min(1),
   /** One or two sentences shown on the home page and the category index. */
   description: z.string().trim().min(1),
-  /** Its short name where the context says "errors" already (the site's header, the A–Z table), e.g. "Client". */
-  name: z.string().trim().min(1),
   /** Position in lists, smallest first. */
   order: z.number().int(),
 });
@@ -119,7 +117,7 @@ const publicSource = (what: string) => z.url({ protocol: /^https$/, error: `the 
  * One QuickBooks fault code in content/quickbooks-faults.yaml: every code of Intuit's published
  * error-code table and the codes public reports show beyond it. Each has its page,
  * /quickbooks/<code>/; the catalog's errors that quote the code are listed there, and every code
- * an error quotes must be here (src/lib/catalog.ts checks it).
+ * an error quotes must be here (src/lib/build/catalog.ts checks it).
  */
 export const faultSchema = z.strictObject({
   /** The code as QuickBooks numbers it, without leading zeros (errorCode=003001 is "3001"). */

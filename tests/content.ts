@@ -3,10 +3,11 @@
  * so that expectations follow the content instead of pinning counts or lists that break when
  * an error is added.
  */
-import { parsePublishedCodes, PUBLISHED_CODES_FILE } from '../src/lib/publishedCodes.ts';
+import { parsePublishedCodes, PUBLISHED_CODES_FILE } from '../src/lib/content/publishedCodes.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { splitFrontmatter } from '../scripts/lib/frontmatter.ts';
 
 const CONTENT = join(import.meta.dirname, '..', 'content');
 
@@ -24,7 +25,7 @@ export interface ContentError {
   body: string;
   summary: string;
   fixWhere: string;
-  /** The frontmatter's own text for the customer's reply (src/lib/replies.ts), when it has one. */
+  /** The frontmatter's own text for the customer's reply (src/lib/build/replies.ts), when it has one. */
   reply?: { intro?: string; steps?: string[] };
 }
 
@@ -35,10 +36,8 @@ export interface ContentCategory {
 }
 
 function readError(file: string): ContentError {
-  const text = readFileSync(join(CONTENT, 'errors', file), 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`content/errors/${file}: no frontmatter`);
-  const data = parse(match[1]!) as Partial<ContentError>;
+  const { data: front, body } = splitFrontmatter(readFileSync(join(CONTENT, 'errors', file), 'utf8'), `content/errors/${file}`);
+  const data = front as Partial<ContentError>;
   return {
     code: data.code!,
     title: data.title!,
@@ -51,7 +50,7 @@ function readError(file: string): ContentError {
     formerCodes: data.formerCodes ?? [],
     resync: data.resync ?? 'none',
     aliases: data.aliases ?? [],
-    body: match[2]!,
+    body,
     ...(data.reply && { reply: data.reply }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The link contract of /go/ (src/lib/triage/go.ts, README "Links into the help center"), as a
+ * The link contract of /go/ (src/lib/shared/triage/go.ts, README "Links into the help center"), as a
  * table: each address and the site path it must open. The unit test runs it on the function,
  * the browser test on the built site and on the offline copy from file://. The contract only
  * grows: add rows, never change what a row expects.

@@ -10,7 +10,7 @@
  *   is warmed by one query first: this is the time of every search after the first.
  * - on the way, how often the right page comes first and in the top three.
  */
-import { paths } from '../../src/lib/urls.ts';
+import { paths } from '../../src/lib/shared/urls.ts';
 import type { Browser, Page } from '@playwright/test';
 import { firstVisit, recordTransfers, sum } from '../lib/transfer.ts';
 import type { Query } from '../lib/queries.ts';

@@ -10,7 +10,8 @@
  */
 import { cpSync, existsSync, appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 
 const WORDS = (
   'account address amount archive balance batch billing branch bundle card cash category charge check class ' +
@@ -33,12 +34,6 @@ function random(seed: number): () => number {
   };
 }
 
-function splitMdx(source: string, file: string): { data: Record<string, unknown>; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  if (!m) throw new Error(`${file}: no frontmatter`);
-  return { data: parse(m[1]!) as Record<string, unknown>, body: m[2] ?? '' };
-}
-
 /**
  * Writes `<dir>/content/` with `size` errors (at least the real ones) and returns the number of
  * error entries written.
@@ -48,7 +43,7 @@ export function writeSyntheticCatalog(root: string, dir: string, size: number): 
   const target = join(dir, 'content');
   cpSync(source, target, { recursive: true });
   const files = readdirSync(join(source, 'errors')).filter((f) => f.endsWith('.mdx')).sort();
-  const real = files.map((f) => ({ id: f.slice(0, -4), ...splitMdx(readFileSync(join(source, 'errors', f), 'utf8'), f) }));
+  const real = files.map((f) => ({ id: f.slice(0, -4), ...splitFrontmatter(readFileSync(join(source, 'errors', f), 'utf8'), f) }));
   const next = random(size);
   const pick = () => WORDS[Math.floor(next() * WORDS.length)]!;
   const phrase = (n: number) => Array.from({ length: n }, pick).join(' ');

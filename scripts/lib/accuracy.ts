@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rankKnown } from '../../src/lib/search/rank.ts';
-import type { RankedResult, SearchDoc } from '../../src/lib/search/types.ts';
-import { recognise, triageIndex, type Triage, type TriageIndex } from '../../src/lib/triage/recognise.ts';
-import type { TriageData } from '../../src/lib/triage/data.ts';
-import { builtFileOf, paths } from '../../src/lib/urls.ts';
+import { rankKnown } from '../../src/lib/shared/search/rank.ts';
+import type { RankedResult, SearchDoc } from '../../src/lib/shared/search/types.ts';
+import { recognise, triageIndex, type Triage, type TriageIndex } from '../../src/lib/shared/triage/recognise.ts';
+import type { TriageData } from '../../src/lib/shared/triage/data.ts';
+import { builtFileOf, paths } from '../../src/lib/shared/urls.ts';
 import { loadQueries, type Query, type QuerySet } from './queries.ts';
 
 export interface Built {
@@ -41,13 +41,13 @@ export function triageVerdict(t: Triage, q: Query): TriageVerdict {
   const right =
     (top !== undefined && q.expect.includes(top.code)) ||
     (top === undefined && t.choices.some((c) => c.options.includes(q.expect[0]!) || (c.faultCode !== undefined && q.expect.includes(`quickbooks/${c.faultCode}`)))) ||
-    (top === undefined && !t.choices.length && t.faults.some((f) => q.expect.includes(`quickbooks/${f.code}`)));
+    (top === undefined && !t.choices.length && t.faultFindings.some((f) => q.expect.includes(`quickbooks/${f.code}`)));
   const said = top
     ? `${top.code} (${top.confidence})`
     : t.choices.length
       ? `choice: ${t.choices.map((c) => c.options.join('|')).join('; ')}`
-      : t.faults.length
-        ? `fault page ${t.faults.map((f) => f.code).join(', ')}`
+      : t.faultFindings.length
+        ? `fault page ${t.faultFindings.map((f) => f.code).join(', ')}`
         : 'nothing';
   return { right, confidentlyWrong: found.some((f) => f.confidence !== 'low' && !q.expect.includes(f.code)), said };
 }

@@ -3,25 +3,18 @@
  * build, e.g. a private one on a shared machine. The one helper the guards (budgets, links,
  * security), the catalog tests and the benchmark read built pages with.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { errorCodeOf, pathOfBuiltFile } from '../../src/lib/urls.ts';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtFiles as builtFilesOf, htmlFiles as htmlFilesOf } from '../../src/lib/build/builtFiles.ts';
+import { errorCodeOf, pathOfBuiltFile } from '../../src/lib/shared/urls.ts';
 
 export const DIST = process.env['DIST_DIR'] ?? join(import.meta.dirname, '..', '..', 'dist');
 
 /** Every HTML file under `dir`, relative, with forward slashes ("errors/x/index.html"), sorted. */
-export function htmlFiles(dir: string = DIST): string[] {
-  return builtFiles(dir).filter((f) => f.endsWith('.html'));
-}
+export const htmlFiles = (dir: string = DIST): string[] => htmlFilesOf(dir);
 
 /** Every file of the built site, as its path under the site with / ("errors/x/index.html"), sorted. */
-export function builtFiles(dir: string = DIST): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
+export const builtFiles = (dir: string = DIST): string[] => builtFilesOf(dir);
 
 /** Every page of the built site as a URL path ("/", "/categories/x/", "/404.html"), sorted. */
 export const sitePages = (dir: string = DIST): string[] => htmlFiles(dir).map(pathOfBuiltFile).sort();

@@ -1,6 +1,6 @@
 /**
  * The loader of content/categories/: Astro's glob() after the same kind of checks as the errors
- * (src/loaders/errors.ts): each file is UTF-8 JSON, named for a category of src/lib/taxonomy.ts,
+ * (src/loaders/errors.ts): each file is UTF-8 JSON, named for a category of src/lib/shared/taxonomy.ts,
  * and matches the contract; problems come one line each, with no stack trace.
  */
 import { readFile, readdir } from 'node:fs/promises';
@@ -8,10 +8,11 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { didYouMean, notUtf8 } from '../lib/authoring';
-import { CATEGORY_IDS } from '../lib/taxonomy';
-import { ContentProblems, formatProblems, reportContentProblems, type Problem } from '../lib/validate';
-import { schemaCheck, skippingFaults } from './errors';
+import { didYouMean, notUtf8 } from '../lib/content/authoring.ts';
+import { CATEGORY_IDS } from '../lib/shared/taxonomy.ts';
+import type { Problem } from '../lib/content/validate.ts';
+import { checkedLoad } from './checked.ts';
+import { schemaCheck, skippingFaults } from './errors.ts';
 
 async function check(root: string, dir: string, schema: z.ZodObject): Promise<Problem[]> {
   const show = (name: string) => relative(root, join(dir, name)).split(sep).join('/');
@@ -21,7 +22,7 @@ async function check(root: string, dir: string, schema: z.ZodObject): Promise<Pr
     const id = name.replace(/\.json$/i, '');
     if (!(CATEGORY_IDS as readonly string[]).includes(id)) {
       const guess = didYouMean(id, CATEGORY_IDS);
-      problems.push({ file, field: 'file name', message: `"${id}" is no category; ${guess ? `did you mean "${guess}.json"?` : `the categories are ${CATEGORY_IDS.join(', ')} (src/lib/taxonomy.ts)`}` });
+      problems.push({ file, field: 'file name', message: `"${id}" is no category; ${guess ? `did you mean "${guess}.json"?` : `the categories are ${CATEGORY_IDS.join(', ')} (src/lib/shared/taxonomy.ts)`}` });
       continue;
     }
     const bytes = await readFile(join(dir, name));
@@ -49,18 +50,12 @@ export function categoriesLoader(options: { base: string; schema: z.ZodObject })
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, options.base);
-      const run = async () => {
-        const problems = await check(root, dir, options.schema);
-        reportContentProblems(context.collection, problems);
-        if (problems.length && context.watcher) context.logger.error(formatProblems(problems));
-        return problems;
-      };
-      const problems = await run();
-      if (problems.length && !context.watcher) throw new ContentProblems(problems);
-      // Under astro dev a faulty file is left out and the pages show its problems in the overlay.
-      await glob({ pattern: '*.json', base: options.base }).load(context.watcher ? skippingFaults(context) : context);
-      context.watcher?.on('all', (_event, path) => {
-        if (resolve(path).startsWith(dir + sep)) void run();
+      await checkedLoad(context, {
+        check: async () => ({ problems: await check(root, dir, options.schema) }),
+        // Under astro dev a faulty file is left out and the pages show its problems in the overlay.
+        load: () => glob({ pattern: '*.json', base: options.base }).load(context.watcher ? skippingFaults(context) : context),
+        owns: (path) => path.startsWith(dir + sep),
+        reload: false,
       });
     },
   };

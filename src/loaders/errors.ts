@@ -1,7 +1,7 @@
 /**
  * The loader of content/errors/: Astro's glob() loader, after every check an author's mistake
  * can fail. It reads each file as written (its name, its bytes, its frontmatter against the
- * contract, its body), then the catalog as a whole (src/lib/validate.ts), and reports every
+ * contract, its body), then the catalog as a whole (src/lib/content/validate.ts), and reports every
  * problem at once, one line each, with no stack trace: a content mistake is not a crash.
  *
  * Two things it does differently from a bare glob():
@@ -13,10 +13,10 @@
  *   is cleared.
  *
  * Under `astro dev` a problem does not stop the server: it is logged, a file that fails the
- * schema is left out until it is fixed, and the pages throw the problems (src/lib/catalog.ts),
+ * schema is left out until it is fixed, and the pages throw the problems (src/lib/build/catalog.ts),
  * so they show in the browser's error overlay; every change in the folder checks again.
  */
-import { parsePublishedCodes } from '../lib/publishedCodes.ts';
+import { parsePublishedCodes } from '../lib/content/publishedCodes.ts';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -24,10 +24,11 @@ import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { z } from 'astro/zod';
-import { bodyProblems, DEFAULT_MESSAGE, fileNameProblems, notUtf8, schemaProblems, type SchemaIssue } from '../lib/authoring';
-import { ContentProblems, formatProblems, reportContentProblems, staleReviews, validateCatalog, type EntryFacts, type Problem } from '../lib/validate';
-import { CATEGORY_IDS } from '../lib/taxonomy';
-import { replyLengthProblem, type ReplySource } from '../lib/replies';
+import { bodyProblems, DEFAULT_MESSAGE, fileNameProblems, notUtf8, schemaProblems, type SchemaIssue } from '../lib/content/authoring.ts';
+import { formatProblems, staleReviews, validateCatalog, type EntryFacts, type Problem } from '../lib/content/validate.ts';
+import { checkedLoad } from './checked.ts';
+import { CATEGORY_IDS } from '../lib/shared/taxonomy.ts';
+import { replyLengthProblem, type ReplySource } from '../lib/build/replies.ts';
 
 interface Options {
   /** The folder of the error files, relative to the project root. */
@@ -67,7 +68,7 @@ function keyLine(text: string, key: PropertyKey | undefined, first: number): num
 }
 
 /**
- * The schema's problems with `data`, worded for authors (src/lib/authoring.ts), each on the
+ * The schema's problems with `data`, worded for authors (src/lib/content/authoring.ts), each on the
  * line of its top-level field in `text` (whose first line is line `first` of the file).
  */
 export function schemaCheck(file: string, schema: z.ZodObject, data: unknown, text: string, first: number): { problems: Problem[]; data?: unknown } {
@@ -112,7 +113,7 @@ async function check(root: string, options: Options): Promise<{ problems: Proble
     problems.push(...result.problems, ...bodyProblems(file, parsed.content));
     if (problems.length > before) continue;
     const data = result.data as { code: string; title: string; summary: string; reply?: ReplySource['reply']; formerCodes: string[]; dependsOn: { id: string }[]; related: { id: string }[]; lastReviewed: Date };
-    // The reply support copies (src/lib/replies.ts) must stay short enough to send.
+    // The reply support copies (src/lib/build/replies.ts) must stay short enough to send.
     const long = replyLengthProblem({ ...data, body: parsed.content });
     if (long) problems.push({ file, field: long.field, line: keyLine(parsed.rawFrontmatter, data.reply ? 'reply' : 'summary', 2), message: long.message });
     reviews.push({ file, lastReviewed: data.lastReviewed, line: keyLine(parsed.rawFrontmatter, 'lastReviewed', 2) });
@@ -161,28 +162,26 @@ export function errorsLoader(options: Options): Loader {
     load: async (context: LoaderContext) => {
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, options.base);
-      const run = async () => {
-        const { problems, stale } = await check(root, options);
-        // Pages not reviewed for a year: a warning in the build's output, the build goes on.
-        if (stale.length) context.logger.warn(`${stale.length === 1 ? 'a page was' : `${stale.length} pages were`} not reviewed in the last 12 months:\n${formatProblems(stale)}`);
-        reportContentProblems(context.collection, problems);
-        if (problems.length && context.watcher) context.logger.error(formatProblems(problems));
-        return problems;
-      };
-      const problems = await run();
-      if (problems.length && !context.watcher) throw new ContentProblems(problems);
-
-      // A cached entry is only reused when its file is the one its id names (see the top).
-      for (const id of [...context.store.keys()]) {
-        const entry = context.store.get(id);
-        if (entry?.filePath !== posix(relative(root, join(dir, `${id}.mdx`)))) context.store.delete(id);
-      }
-      // Under astro dev a faulty file is left out of the store (until it is fixed) instead of
-      // stopping the server: its problems show in the overlay.
-      await glob({ pattern: '*.mdx', base: options.base, generateId: ({ entry }) => idOf(entry) }).load(context.watcher ? skippingFaults(context) : context);
-
-      context.watcher?.on('all', (_event, path) => {
-        if (resolve(path).startsWith(dir + sep)) void run();
+      await checkedLoad(context, {
+        check: async () => {
+          const result = await check(root, options);
+          // Pages not reviewed for a year: a warning in the build's output, the build goes on.
+          const { stale } = result;
+          if (stale.length) context.logger.warn(`${stale.length === 1 ? 'a page was' : `${stale.length} pages were`} not reviewed in the last 12 months:\n${formatProblems(stale)}`);
+          return result;
+        },
+        load: async () => {
+          // A cached entry is only reused when its file is the one its id names (see the top).
+          for (const id of [...context.store.keys()]) {
+            const entry = context.store.get(id);
+            if (entry?.filePath !== posix(relative(root, join(dir, `${id}.mdx`)))) context.store.delete(id);
+          }
+          // Under astro dev a faulty file is left out of the store (until it is fixed) instead of
+          // stopping the server: its problems show in the overlay.
+          await glob({ pattern: '*.mdx', base: options.base, generateId: ({ entry }) => idOf(entry) }).load(context.watcher ? skippingFaults(context) : context);
+        },
+        owns: (path) => path.startsWith(dir + sep),
+        reload: false,
       });
     },
   };

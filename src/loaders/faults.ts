@@ -10,9 +10,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { parse } from 'yaml';
-import { notUtf8 } from '../lib/authoring';
-import { ContentProblems, formatProblems, reportContentProblems, type Problem } from '../lib/validate';
-import { schemaCheck } from './errors';
+import { notUtf8 } from '../lib/content/authoring.ts';
+import type { Problem } from '../lib/content/validate.ts';
+import { checkedLoad } from './checked.ts';
+import { schemaCheck } from './errors.ts';
 
 /** The file's name inside the content folder. */
 export const FAULTS_FILE = 'quickbooks-faults.yaml';
@@ -68,22 +69,15 @@ export function faultsLoader(options: { file: string; schema: z.ZodObject }): Lo
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const path = resolve(root, options.file);
-      const run = async () => {
-        const result = await check(root, path, options.schema);
-        reportContentProblems(context.collection, result.problems);
-        if (result.problems.length && context.watcher) context.logger.error(formatProblems(result.problems));
-        return result;
-      };
-      const store = async () => {
-        const { problems, entries } = await run();
-        if (problems.length && !context.watcher) throw new ContentProblems(problems);
-        context.store.clear();
-        for (const { id, data } of entries) context.store.set({ id, data: await context.parseData({ id, data: data as Record<string, unknown> }) });
-      };
-      await store();
       context.watcher?.add(path);
-      context.watcher?.on('change', (changed) => {
-        if (resolve(changed) === path) void store();
+      await checkedLoad(context, {
+        check: () => check(root, path, options.schema),
+        load: async ({ entries }) => {
+          context.store.clear();
+          for (const { id, data } of entries) context.store.set({ id, data: await context.parseData({ id, data: data as Record<string, unknown> }) });
+        },
+        owns: (changed) => changed === path,
+        reload: true,
       });
     },
   };

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getCatalog, getChangeLog, stepsOf } from '../lib/catalog';
-import { changesFeed } from '../lib/changes';
-import { SITE_NAME } from '../lib/config';
-import { urls } from '../lib/urls';
+import { getCatalog, getChangeLog, stepsOf } from '../lib/build/catalog.ts';
+import { changesFeed } from '../lib/build/changes.ts';
+import { SITE_NAME } from '../lib/build/config.ts';
+import { urls } from '../lib/shared/urls.ts';
 
-/** The Atom feed of the change log (src/lib/changes.ts). */
+/** The Atom feed of the change log (src/lib/build/changes.ts). */
 export const GET: APIRoute = async ({ site }) => {
   const { errors } = await getCatalog();
   const abs = (path: string) => new URL(path, site).href;

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { urls } from '../lib/urls';
+import { urls } from '../lib/shared/urls.ts';
 
 // Under a subpath this file is /docs/robots.txt, which crawlers do not read: the host's own
 // robots.txt decides; the rules here still name the right paths for it to copy.

@@ -5,11 +5,11 @@
  * the offline export read it whole.
  */
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../lib/catalog';
-import { toFaultSearchDoc, toSearchDoc } from '../lib/searchDocs';
+import { getCatalog } from '../lib/build/catalog.ts';
+import { toFaultSearchDoc, toSearchDoc } from '../lib/build/searchDocs.ts';
 
 export const GET: APIRoute = async () => {
-  const { errors, faults } = await getCatalog();
-  const docs = [...errors.map((e) => toSearchDoc({ ...e.data, body: e.entry.body ?? '' })), ...faults.map(toFaultSearchDoc)];
+  const { errors, faultCodes } = await getCatalog();
+  const docs = [...errors.map((e) => toSearchDoc({ ...e.data, body: e.entry.body ?? '' })), ...faultCodes.map(toFaultSearchDoc)];
   return new Response(JSON.stringify(docs), { headers: { 'Content-Type': 'application/json' } });
 };

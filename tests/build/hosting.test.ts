@@ -3,11 +3,11 @@
  * what the built pages need, and nginx serving the build with it (where nginx is installed).
  * One build of a copy in which an error was renamed, so that there is a former code to redirect.
  */
-import { pathOfBuiltFile } from '../../src/lib/urls.ts';
+import { pathOfBuiltFile } from '../../src/lib/shared/urls.ts';
 import { GO_CASES } from '../go-cases.ts';
-import { GO_RECORDS, goRules } from '../../src/lib/triage/go.ts';
-import { triageIndex } from '../../src/lib/triage/recognise.ts';
-import type { TriageData } from '../../src/lib/triage/data.ts';
+import { GO_RECORDS, goRules } from '../../src/lib/shared/triage/go.ts';
+import { triageIndex } from '../../src/lib/shared/triage/recognise.ts';
+import type { TriageData } from '../../src/lib/shared/triage/data.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';

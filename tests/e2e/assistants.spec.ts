@@ -9,8 +9,8 @@ import type { List, ListItem, Root, RootContent } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { fixStepItems } from './helpers';
-import { CODES, ERRORS } from '../content';
+import { fixStepItems } from './helpers.ts';
+import { CODES, ERRORS } from '../content.ts';
 
 const SITE = 'https://help.example.com';
 

@@ -8,7 +8,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { firstVisit, gzipBody, isSearchData, kb, recordTransfers, sum, type Transfer } from '../../scripts/lib/transfer.ts';
 import { isErrorPage, sitePages } from '../../scripts/lib/dist.ts';
-import { COMPLETE_DIR, paths } from '../../src/lib/urls.ts';
+import { COMPLETE_DIR, paths } from '../../src/lib/shared/urls.ts';
 
 const TOTAL_BUDGET = 15 * 1024;
 const JS_BUDGET = 4 * 1024;
@@ -72,7 +72,7 @@ test('no page downloads anything of search until the search box is used', async 
   }
   await page.waitForLoadState('networkidle');
   await recorder.settle();
-  // Search's loader (Pagefind, and the fetch of its data); the page addresses (src/lib/urls.ts),
+  // Search's loader (Pagefind, and the fetch of its data); the page addresses (src/lib/shared/urls.ts),
   // which name the search data among the others, are not search code.
   const code = recorder.transfers.filter((t) => t.js && /pagefind|fetch\([^;]{0,60}search-data[./]/.test(t.body.toString('utf8')));
   expect(code.map((t) => t.url), 'search code downloaded before search was used').toEqual([]);

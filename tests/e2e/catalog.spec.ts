@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import { SEED_MAP } from '../seed-map';
-import { CATEGORIES, CODES, ERRORS, errorByCode, errorsIn } from '../content';
-import { fixStepItems } from './helpers';
+import { SEED_MAP } from '../seed-map.ts';
+import { CATEGORIES, CODES, ERRORS, errorByCode, errorsIn } from '../content.ts';
+import { fixStepItems } from './helpers.ts';
 import { sitePages } from '../../scripts/lib/dist.ts';
 
 const pageText = async (page: Page) =>

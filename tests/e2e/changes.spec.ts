@@ -4,7 +4,7 @@
  * linking to that page by its absolute address; /changes/ lists the same.
  */
 import { test, expect } from '@playwright/test';
-import { CODES } from '../content';
+import { CODES } from '../content.ts';
 
 const SITE = 'https://help.example.com';
 

@@ -8,9 +8,9 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ERRORS } from '../content';
-import { GO_CASES } from '../go-cases';
-import { fixStepItems } from './helpers';
+import { ERRORS } from '../content.ts';
+import { GO_CASES } from '../go-cases.ts';
+import { fixStepItems } from './helpers.ts';
 import { DIST } from '../../scripts/lib/dist.ts';
 
 test('every error has its card: title, meaning, "Fix these first", the same steps as its page, the full page and support; no header or footer', async ({ page }) => {

@@ -12,15 +12,15 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
+import { readFrontmatter } from '../../scripts/lib/frontmatter.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { addressQuery } from '../../src/lib/search/cap.ts';
+import { addressQuery } from '../../src/lib/shared/search/cap.ts';
 import { loadQueries } from '../../scripts/lib/queries.ts';
 import { DIST, sitePages } from '../../scripts/lib/dist.ts';
 import { excerptFaults } from './excerpts.ts';
 import { unpackExport } from './helpers.ts';
 import { ERRORS } from '../content.ts';
-import { pageSources } from '../../src/lib/sources.ts';
+import { pageSources } from '../../src/lib/build/sources.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');
@@ -32,7 +32,7 @@ const DOC_NUMBER_MESSAGE =
 const CATALOG = readdirSync(join(ROOT, 'content', 'errors'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => {
-    const front = parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(ROOT, 'content', 'errors', f), 'utf8'))![1]!) as { code: string; title: string; categories: string[]; lastReviewed: string };
+    const front = readFrontmatter(join(ROOT, 'content', 'errors', f)).data as unknown as { code: string; title: string; categories: string[]; lastReviewed: string };
     return { code: front.code, title: front.title, categories: front.categories, lastReviewed: String(front.lastReviewed) };
   });
 const CATEGORIES = readdirSync(join(ROOT, 'content', 'categories')).map((f) => f.replace(/\.json$/, ''));

@@ -6,7 +6,7 @@
  */
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ERRORS, FAULTS } from '../content';
+import { ERRORS, FAULTS } from '../content.ts';
 
 const quoting = (code: string) => ERRORS.filter((e) => e.quickbooks.some((q) => q.code === code)).map((e) => e.code);
 

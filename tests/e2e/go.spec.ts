@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { GO_CASES } from '../go-cases.ts';
 import { DONE_PASTE } from '../triage-pastes.ts';
-import { offlineHref } from '../../src/lib/export/links.ts';
+import { offlineHref } from '../../src/lib/shared/offlineLinks.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EXPORT = resolve(ROOT, process.env['EXPORT_DIR'] ?? 'export');

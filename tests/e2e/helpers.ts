@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { addressQuery } from '../../src/lib/search/cap.ts';
+import { addressQuery } from '../../src/lib/shared/search/cap.ts';
 
 /**
  * The steps of "How to fix": the items of the first list after its heading (the build

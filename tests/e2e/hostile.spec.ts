@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { MAX_ADDRESS_QUERY_BYTES } from '../../src/lib/search/cap.ts';
+import { MAX_ADDRESS_QUERY_BYTES } from '../../src/lib/shared/search/cap.ts';
 
 const RUN = 'window.__hostile=1';
 const MESSAGE = 'Duplicate Document Number Error : You must specify a different number. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';

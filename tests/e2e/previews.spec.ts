@@ -9,8 +9,8 @@ import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { isErrorPage, readBuilt, sitePages } from '../../scripts/lib/dist.ts';
 import { kb } from '../../scripts/lib/transfer.ts';
-import { builtFileOf } from '../../src/lib/urls.ts';
-import { ERRORS } from '../content';
+import { builtFileOf } from '../../src/lib/shared/urls.ts';
+import { ERRORS } from '../content.ts';
 
 /** The public address the site was built for (astro.config.mjs reads the same variable). */
 const SITE = new URL(process.env['SITE_URL'] ?? 'https://help.example.com').href;

@@ -1,5 +1,5 @@
 /**
- * Replies support can send (src/lib/replies.ts, src/lib/macros.ts): "Copy as reply" on an error
+ * Replies support can send (src/lib/build/replies.ts, src/lib/build/macros.ts): "Copy as reply" on an error
  * page puts the customer's reply on the clipboard, the text customerReply makes for that page;
  * /macros/zendesk.json has one macro per error whose action writes that reply (with the page's
  * absolute link); /macros/saved-replies.csv reads back, with csv-parse, as one row per error with
@@ -7,8 +7,8 @@
  */
 import { test, expect } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { CODES, errorByCode } from '../content';
-import { customerReply } from '../../src/lib/replies.ts';
+import { CODES, errorByCode } from '../content.ts';
+import { customerReply } from '../../src/lib/build/replies.ts';
 
 const SITE = 'https://help.example.com';
 const urlOf = (code: string) => `${SITE}/errors/${code}/`;

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ERRORS, errorByCode } from '../content';
-import { addressQuery } from '../../src/lib/search/cap.ts';
+import { ERRORS, errorByCode } from '../content.ts';
+import { addressQuery } from '../../src/lib/shared/search/cap.ts';
 import { loadQueries } from '../../scripts/lib/queries.ts';
 import { excerptFaults } from './excerpts.ts';
 

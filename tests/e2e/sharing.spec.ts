@@ -1,9 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { fixStepItems } from './helpers';
+import { fixStepItems } from './helpers.ts';
 import { isErrorPage, readBuilt, sitePages } from '../../scripts/lib/dist.ts';
-import { CODES, ERRORS, PUBLISHED } from '../content';
+import { CODES, ERRORS, PUBLISHED } from '../content.ts';
 
 const SITE = 'https://help.example.com';
 const ERROR_PAGES = sitePages().filter((p) => isErrorPage(p) && !readBuilt(`${p}index.html`).includes('http-equiv="refresh"'));

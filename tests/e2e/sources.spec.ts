@@ -4,8 +4,8 @@
  * What is expected comes from content/ (tests/content.ts), not from the build.
  */
 import { test, expect } from '@playwright/test';
-import { ERRORS } from '../content';
-import { pageSources } from '../../src/lib/sources.ts';
+import { ERRORS } from '../content.ts';
+import { pageSources } from '../../src/lib/build/sources.ts';
 
 test('every error page lists its sources, with what each supports', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,15 +1,15 @@
 /**
- * The anatomy of a QuickBooks fault (src/lib/search/anatomy.ts) and what it decides (issue 19):
+ * The anatomy of a QuickBooks fault (src/lib/shared/search/anatomy.ts) and what it decides (issue 19):
  * codes however printed, statuses, types, names and the subject inside a message; a decisive name
  * outweighs boilerplate and a distinctive word outweighs a status, in search and in triage; and
  * the issue's own real inputs get their page (tests/issue-examples.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFault, signalsOf } from '../../src/lib/search/anatomy.ts';
-import { normalizeQuery } from '../../src/lib/search/query.ts';
-import { rankKnown } from '../../src/lib/search/rank.ts';
-import { recognise, triageIndex } from '../../src/lib/triage/recognise.ts';
+import { readFault, signalsOf } from '../../src/lib/shared/search/anatomy.ts';
+import { normalizeQuery } from '../../src/lib/shared/search/query.ts';
+import { rankKnown } from '../../src/lib/shared/search/rank.ts';
+import { recognise, triageIndex } from '../../src/lib/shared/triage/recognise.ts';
 import { TRIAGE_DATA } from '../triage-data.ts';
 import { ISSUE_EXAMPLES } from '../issue-examples.ts';
 
@@ -70,7 +70,7 @@ test('thin evidence: triage offers the choice or says "not sure", never "likely"
   // Words alone: "not sure" at most.
   for (const f of recognise(index, 'the contact on this line has not been synced to QuickBooks yet').found) assert.equal(f.confidence, 'low');
   // A code no error quotes, with words nothing fits: the code's own page.
-  assert.deepEqual(recognise(index, '{"Fault":{"Error":[{"Message":"Unsupported Operation","Detail":"Operation x is not supported.","code":"500"}]}}').faults.map((f) => f.code), ['500']);
+  assert.deepEqual(recognise(index, '{"Fault":{"Error":[{"Message":"Unsupported Operation","Detail":"Operation x is not supported.","code":"500"}]}}').faultFindings.map((f) => f.code), ['500']);
 });
 
 test("the issue's own examples: search's first result and triage's answer", () => {
@@ -78,7 +78,7 @@ test("the issue's own examples: search's first result and triage's answer", () =
     assert.ok(ex.first.includes(first(ex.query) ?? ''), `search: "${ex.query}" → ${first(ex.query)}`);
     if (!ex.triage.length) continue;
     const t = recognise(index, ex.query);
-    const said = [...t.found.map((f) => f.code), ...t.choices.flatMap((c) => c.options), ...t.faults.map((f) => `quickbooks/${f.code}`)];
+    const said = [...t.found.map((f) => f.code), ...t.choices.flatMap((c) => c.options), ...t.faultFindings.map((f) => `quickbooks/${f.code}`)];
     assert.ok(said.some((c) => ex.triage.includes(c)), `triage: "${ex.query}" → ${said.join(', ') || 'nothing'}`);
     assert.ok(t.found.every((f) => f.confidence === 'low' || ex.triage.includes(f.code)), `triage is sure of a wrong page for "${ex.query}"`);
   }

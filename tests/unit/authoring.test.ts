@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BODY_MAX_BYTES, bodyProblems, didYouMean, fileNameProblems, isActiveUrl, notUtf8, schemaProblems, DEFAULT_MESSAGE } from '../../src/lib/authoring.ts';
-import { formatProblems } from '../../src/lib/validate.ts';
+import { BODY_MAX_BYTES, bodyProblems, didYouMean, fileNameProblems, isActiveUrl, notUtf8, schemaProblems, DEFAULT_MESSAGE } from '../../src/lib/content/authoring.ts';
+import { formatProblems } from '../../src/lib/content/validate.ts';
 
 const body = (extra: string) => `## What it means\n\nText.\n\n## How to fix\n\n1. Do it.\n2. <ManualResync record="invoice" />\n\n${extra}\n`;
 const rules = (extra: string) => bodyProblems('content/errors/a.mdx', body(extra)).map((p) => p.message);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBase, withoutBase } from '../../src/lib/base.ts';
+import { withBase, withoutBase } from '../../src/lib/shared/base.ts';
 
 test('withBase puts a site path under the base path; nothing changes at "/"', () => {
   assert.equal(withBase('/errors/x/#how-to-fix'), '/errors/x/#how-to-fix');

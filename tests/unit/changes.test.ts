@@ -1,5 +1,5 @@
 /**
- * The change log (src/lib/changes.ts) from a real git history (src/lib/history.ts): a repository
+ * The change log (src/lib/build/changes.ts) from a real git history (src/lib/build/history.ts): a repository
  * made here with commits at fixed dates, a shallow clone of it and a folder outside git.
  */
 import { test } from 'node:test';
@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readHistory } from '../../src/lib/history.ts';
-import { changeLog, changesFeed, classify, describe } from '../../src/lib/changes.ts';
-import { staleReviews } from '../../src/lib/validate.ts';
+import { readHistory } from '../../src/lib/build/history.ts';
+import { changeLog, changesFeed, classify, describe } from '../../src/lib/build/changes.ts';
+import { staleReviews } from '../../src/lib/content/validate.ts';
 
 const page = (o: { code: string; formerCodes?: string[]; steps: string[]; meaning?: string; reviewed: string }) =>
   `---\ncode: ${o.code}\ntitle: A title\n${o.formerCodes ? `formerCodes: [${o.formerCodes.join(', ')}]\n` : ''}lastReviewed: ${o.reviewed}\n---\n\n## What it means\n\n${o.meaning ?? 'Meaning.'}\n\n## How to fix\n\n${o.steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}\n`;

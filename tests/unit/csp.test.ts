@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { parsePolicy, tightenCsp } from '../../src/lib/csp.ts';
+import { parsePolicy, tightenCsp } from '../../src/lib/build/csp.ts';
 
 const sha = (text: string, algorithm = 'sha256') => `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`;
 /** Astro's policy: every hash of the site, whatever the page holds. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorPage, factData, FACTS, faultLine, jsonLdText } from '../../src/lib/errorPage.ts';
-import type { Catalog, CatalogError } from '../../src/lib/catalog.ts';
+import { errorPage, factData, FACTS, faultLine, jsonLdText } from '../../src/lib/build/errorPage.ts';
+import type { Catalog, CatalogError } from '../../src/lib/build/catalog.ts';
 
 const entry = (id: string, data: Record<string, unknown>, body = '') =>
   ({ id, entry: { id, body }, data: { title: id, summary: `${id}.`, aliases: [], quickbooks: [], lastReviewed: new Date('2026-11-27'), ...data }, primary: 'invoice', dependsOn: [], unblocks: [], related: [] }) as unknown as CatalogError;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bookHref, planBook, scopeHtml } from '../../src/lib/export/book.ts';
+import { bookHref, planBook, scopeHtml } from '../../src/lib/build/printBook.ts';
 
 const CATEGORIES = [
   { id: 'client', errors: [{ id: 'client-inactive', primary: 'client' }, { id: 'subscription-inactive', primary: 'client' }] },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileOf, offlineHref, relativePath, targetOf } from '../../src/lib/export/links.ts';
+import { fileOf, offlineHref, relativePath, targetOf } from '../../src/lib/shared/offlineLinks.ts';
 
 test('a site path names a file of the copy: folders end in index.html', () => {
   assert.equal(fileOf('/'), 'index.html');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatBytes, underFolder } from '../../src/lib/export/report.ts';
+import { formatBytes, underFolder } from '../../scripts/lib/export/report.ts';
 
 test('sizes', () => {
   assert.equal(formatBytes(812), '812 B');

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
-import { excerptOf, fragmentOf, fullTextOptions, toFullTextDoc, type FullTextDoc } from '../../src/lib/search/fullText.ts';
-import { parseFragment, sectionsOf } from '../../src/lib/search/fragments.ts';
-import type { SearchDoc } from '../../src/lib/search/types.ts';
+import { excerptOf, fragmentOf, fullTextOptions, toFullTextDoc, type FullTextDoc } from '../../src/lib/shared/search/fullText.ts';
+import { parseFragment, sectionsOf } from '../../src/lib/build/pagefindFragments.ts';
+import type { SearchDoc } from '../../src/lib/shared/search/types.ts';
 
 const CONTENT =
   'invoice-closed-period The invoice is dated in a closed period. ' +

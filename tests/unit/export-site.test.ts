@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keptOffline, offlinePage, offlineSite } from '../../src/lib/export/site.ts';
+import { keptOffline, offlinePage, offlineSite } from '../../scripts/lib/export/site.ts';
 
 const PAGE = `<!DOCTYPE html><html><head><link rel="icon" href="/favicon.svg"><link rel="stylesheet" href="/_astro/Base.css"><link rel="sitemap" href="/sitemap-index.xml"><link rel="canonical" href="https://help.example.com/errors/a/"></head><body><a href="/">Home</a><a href="/errors/b/#how-to-fix">B</a><a href="#main">Skip</a><a href="mailto:s@example.com">Mail</a><form action="/search/" method="get"></form><template><a href="/errors/">A–Z</a></template><script type="module" src="/_astro/SearchForm.js"></script><script type="module">customElements.define('x-y', class extends HTMLElement {});</script></body></html>`;
 const enc = (s: string) => new TextEncoder().encode(s);

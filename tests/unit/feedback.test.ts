@@ -1,10 +1,10 @@
 /**
  * Issue 21: where feedback goes (one setting), what an event may carry (no names, numbers,
- * e-mail addresses or pastes), and what each kind of destination receives (src/lib/feedback.ts).
+ * e-mail addresses or pastes), and what each kind of destination receives (src/lib/shared/feedback.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { beaconRequest, parseFeedbackSetting, privateQuery, triageFingerprint } from '../../src/lib/feedback.ts';
+import { beaconRequest, parseFeedbackSetting, privateQuery, triageFingerprint } from '../../src/lib/shared/feedback.ts';
 
 test('the setting: unset is nothing; a URL, plausible: or goatcounter:; anything else is an error that says what it takes', () => {
   assert.equal(parseFeedbackSetting(undefined), undefined);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixSteps, plainText } from '../../src/lib/fixSteps.ts';
-import { manualResyncText } from '../../src/lib/resync.ts';
+import { fixSteps, plainText } from '../../src/lib/build/fixSteps.ts';
+import { manualResyncText } from '../../src/lib/shared/resync.ts';
 
 const body = `## What it means
 

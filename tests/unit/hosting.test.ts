@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { IMMUTABLE, SHORT, headersFile, isHashed, metaPolicy, nginxConf, pagePath, redirectsFile, sitePath, type HostedSite } from '../../src/lib/hosting.ts';
+import { IMMUTABLE, SHORT, headersFile, isHashed, metaPolicy, nginxConf, pagePath, redirectsFile, sitePath, type HostedSite } from '../../src/lib/build/hosting.ts';
 
 const POLICY = "default-src 'self'; script-src 'none'";
 const hosted = (over: Partial<HostedSite> = {}): HostedSite => ({

@@ -1,11 +1,13 @@
 /**
- * The house rules a refactor must not undo: one definition each of the helpers tools and tests
- * share (scripts/lib), and tests that do not reach into the benchmark.
+ * The house rules a refactor must not undo: code split by where it runs (src/lib/shared runs in
+ * the browser too; src/lib/build and src/lib/content at build; scripts/ in Node tools only), no
+ * import circle, one import style, file headers that name what exists, one definition each of
+ * the helpers tools and tests share (scripts/lib), and tests that do not reach into the benchmark.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative, sep } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CODE = /\.(ts|mts|mjs|js|astro)$/;
@@ -38,9 +40,123 @@ test('one query-set loader: only scripts/lib/queries.ts reads tests/search-queri
 
 test('one dist helper: only scripts/lib/dist.ts walks the built site for its pages', () => {
   assert.deepEqual(filesWith(/process\.env\[['"]DIST_DIR['"]\]/), ['scripts/lib/dist.ts']);
-  assert.deepEqual(filesWith(/export (const|function) (sitePages|builtPages|htmlFiles)\b/), ['scripts/lib/dist.ts']);
+  assert.deepEqual(filesWith(/export (const|function) (sitePages|builtPages)\b/), ['scripts/lib/dist.ts']);
+  // The walk itself is the build's (its hooks run it too); the tools' helper adds dist/ as the default.
+  assert.deepEqual(filesWith(/export (const|function) (builtFiles|htmlFiles)\b/), ['scripts/lib/dist.ts', 'src/lib/build/builtFiles.ts']);
 });
 
 test('one table of content types for the servers and the export', () => {
   assert.deepEqual(filesWith(/['"]application\/wasm['"]/), ['scripts/lib/contentTypes.ts']);
+});
+
+/** What a file imports: each specifier, and for a relative one the file it names (or undefined). */
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g;
+function importsOf(file: string): { spec: string; target: string | undefined }[] {
+  return [...read(file).matchAll(IMPORT)].map((m) => {
+    const spec = m[2]!.split('?')[0]!;
+    if (!spec.startsWith('.')) return { spec, target: undefined };
+    const base = normalize(join(dirname(file), spec)).split(sep).join('/');
+    const target = ['', '.ts', '.mjs', '.astro', '/index.ts'].map((e) => base + e).find((c) => existsSync(join(ROOT, c)) && statSync(join(ROOT, c)).isFile());
+    return { spec, target: target ?? base };
+  });
+}
+const SOURCE = ALL.filter((f) => !f.startsWith('tests/'));
+const SHARED = 'src/lib/shared/';
+
+test('the house is split by where code runs: src/lib/shared, build, content; the export under scripts', () => {
+  const folders = readdirSync(join(ROOT, 'src/lib'), { withFileTypes: true });
+  assert.deepEqual(folders.filter((d) => d.isDirectory()).map((d) => d.name).sort(), ['build', 'content', 'shared']);
+  assert.deepEqual(folders.filter((d) => d.isFile()).map((d) => d.name), [], 'every file of src/lib is in the folder of where it runs');
+});
+
+test('browser-safe code (src/lib/shared) imports no node:, no astro: and nothing of the build', () => {
+  const offenders = SOURCE.filter((f) => f.startsWith(SHARED)).flatMap((file) =>
+    importsOf(file)
+      .filter(({ spec, target }) => /^(node:|astro:|astro$|astro\/)/.test(spec) || (target !== undefined && !target.startsWith(SHARED)))
+      .map(({ spec }) => `${file}: ${spec}`),
+  );
+  assert.deepEqual(offenders, []);
+  assert.ok(SOURCE.some((f) => f.startsWith(SHARED)), 'the folder has files');
+});
+
+test('browser code (src/client) imports only browser code and src/lib/shared', () => {
+  const offenders = SOURCE.filter((f) => f.startsWith('src/client/')).flatMap((file) =>
+    importsOf(file)
+      .filter(({ spec, target }) => /^(node:|astro:|astro$|astro\/)/.test(spec) || (target !== undefined && !target.startsWith(SHARED) && !target.startsWith('src/client/')))
+      .map(({ spec }) => `${file}: ${spec}`),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+test('the build imports nothing from scripts/ (the tools may use the build, never the other way)', () => {
+  const build = SOURCE.filter((f) => f.startsWith('src/') || f.startsWith('integrations/') || f === 'astro.config.mjs');
+  const offenders = build.flatMap((file) => importsOf(file).filter(({ target }) => target?.startsWith('scripts/')).map(({ spec }) => `${file}: ${spec}`));
+  assert.deepEqual(offenders, []);
+});
+
+test('no import circle among the project\'s files', () => {
+  const graph = new Map(SOURCE.map((f) => [f, importsOf(f).flatMap(({ target }) => (target && SOURCE.includes(target) ? [target] : []))]));
+  const state = new Map<string, 'open' | 'done'>();
+  const circles: string[] = [];
+  const visit = (file: string, path: string[]) => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'open') return void circles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+    state.set(file, 'open');
+    for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+    state.set(file, 'done');
+  };
+  for (const file of [...graph.keys()].sort()) visit(file, []);
+  assert.deepEqual(circles, []);
+});
+
+test('one import style: a relative import of a TypeScript file names it with .ts', () => {
+  const offenders = ALL.flatMap((file) =>
+    importsOf(file)
+      .filter(({ spec, target }) => target !== undefined && target.endsWith('.ts') && !spec.endsWith('.ts'))
+      .map(({ spec }) => `${file}: ${spec}`),
+  );
+  assert.deepEqual(offenders, []);
+});
+
+/** A file's header: its first doc comment, before any code (an .astro file's inside its frontmatter). */
+const headerOf = (text: string) => /^(?:---\s*\n)?\s*\/\*\*([\s\S]*?)\*\//.exec(text)?.[1] ?? '';
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+/** Names a header may give that are not the project's: languages, and what QuickBooks and others call things (in the content and the real inputs). */
+const NOT_CODE = new Set(['TypeScript', 'JavaScript']);
+function dataFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.(mdx|ya?ml|json|txt|xml)$/.test(e.name))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+test('file headers name only what exists: files, and the functions, types and constants they mention', () => {
+  const code = SOURCE.map((f) => withoutComments(read(f))).join('\n');
+  const words = new Set([code, ...['content', 'tests/fixtures', 'tests/real-queries'].flatMap(dataFiles).map(read)].join('\n').match(/[\w$]+/g));
+  const stale = SOURCE.flatMap((file) => {
+    const header = headerOf(read(file)).replace(/https?:\/\/\S+/g, '');
+    const paths = [...header.matchAll(/\b((?:src|scripts|integrations|tests|content|public)\/[\w./[\]-]*[\w\]/])/g)].map((m) => m[1]!);
+    const names = [
+      ...[...header.matchAll(/([A-Za-z_$][\w$]*)\(\)/g)].map((m) => m[1]!),
+      ...[...header.matchAll(/`(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$][\w$]*)(?:\(\))?`/g)].map((m) => m[1]!),
+      // camelCase, PascalCase with an inner capital, and CONSTANT_CASE words read as code.
+      ...[...header.matchAll(/(?<![\w/.-])([A-Za-z_$][\w$]*)(?![\w/-])/g)].map((m) => m[1]!).filter((w) => /[a-z][A-Z]/.test(w) || /^[A-Z][A-Z\d]*_[A-Z\d_]+$/.test(w)),
+    ];
+    return [
+      ...paths.filter((p) => !existsSync(join(ROOT, p))).map((p) => `${file}: names ${p}, which does not exist`),
+      ...[...new Set(names)].filter((n) => !NOT_CODE.has(n) && !words.has(n)).map((n) => `${file}: names ${n}, which nothing defines`),
+    ];
+  });
+  assert.deepEqual(stale, []);
+});
+
+test('one frontmatter reader for the tools and the tests (scripts/lib/frontmatter.ts); the build uses Astro\'s', () => {
+  assert.deepEqual(filesWith(/\/\^---\\/), ['scripts/lib/frontmatter.ts']);
+});
+
+test('the loaders hand their problems to the pages through one module, src/lib/content/problems.ts', () => {
+  assert.deepEqual(filesWith(/Symbol\.for\(/), ['src/lib/content/problems.ts']);
+});
+
+test('one HTML escape for search (src/lib/shared/search/markup.ts)', () => {
+  assert.deepEqual(filesWith(/(?:const|function) escapeHtml\b/), ['src/lib/shared/search/markup.ts']);
 });

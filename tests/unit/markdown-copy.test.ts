@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorMarkdown, llmsTxt, type CopyError } from '../../src/lib/markdownCopy.ts';
-import { manualResyncText } from '../../src/lib/resync.ts';
+import { errorMarkdown, llmsTxt, type CopyError } from '../../src/lib/build/markdownCopy.ts';
+import { manualResyncText } from '../../src/lib/shared/resync.ts';
 
 const error: CopyError = {
   code: 'x-y',

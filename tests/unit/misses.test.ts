@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readExport, report } from '../../scripts/misses.ts';
-import { beaconRequest, eventParts, parseFeedbackSetting, type FeedbackEvent } from '../../src/lib/feedback.ts';
+import { beaconRequest, eventParts, parseFeedbackSetting, type FeedbackEvent } from '../../src/lib/shared/feedback.ts';
 import { TRIAGE_DATA } from '../triage-data.ts';
 
 const EVENTS: FeedbackEvent[] = [

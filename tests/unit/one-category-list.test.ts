@@ -1,20 +1,23 @@
 /**
- * The categories are named once, in src/lib/taxonomy.ts (their titles and short names in
- * content/categories/): no code spells an alternation of category ids ("client|invoice") or
- * cuts " errors" off a title to get a short name.
+ * The categories are named once, in src/lib/shared/taxonomy.ts (their short names and the
+ * records' plurals; their titles and descriptions in content/categories/): no code spells an
+ * alternation of category ids ("client|invoice"), a category's name ("Client") or a record's
+ * plural, or cuts " errors" off a title to get a short name.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { CATEGORY_IDS } from '../../src/lib/taxonomy.ts';
+import { CATEGORY_IDS } from '../../src/lib/shared/taxonomy.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const HOME = 'src/lib/taxonomy.ts';
+const HOME = 'src/lib/shared/taxonomy.ts';
 const ids = CATEGORY_IDS.join('|');
 const RULES: [RegExp, string][] = [
   [new RegExp(`\\b(?:${ids})\\|(?:${ids})\\b`), 'an alternation of category ids: build it from CATEGORY_IDS or RECORD_IDS'],
   [/\/ ?errors\$\//, 'a short name cut from a title: use the category\'s name'],
+  [/['"](?:Connection|Client|Invoice|Item|Payment)s?['"]/, 'a category or record name spelt: use CATEGORY_NAMES or RECORD_PLURALS'],
+  [new RegExp(`\\b(${ids})['"]?\\s*:\\s*['"]\\1s['"]`, 'i'), 'a record\'s plural spelt: use RECORD_PLURALS'],
 ];
 
 const files = ['src', 'integrations', 'scripts'].flatMap((dir) =>
@@ -23,7 +26,7 @@ const files = ['src', 'integrations', 'scripts'].flatMap((dir) =>
     .map((d) => relative(ROOT, join(d.parentPath, d.name)).split(sep).join('/')),
 );
 
-test('no category list or category regex outside src/lib/taxonomy.ts', () => {
+test('no category list or category regex outside src/lib/shared/taxonomy.ts', () => {
   const found = files
     .filter((f) => f !== HOME)
     .flatMap((file) =>

@@ -1,5 +1,5 @@
 /**
- * No page address is spelt outside src/lib/urls.ts: an error page's path ("/errors/") is not
+ * No page address is spelt outside src/lib/shared/urls.ts: an error page's path ("/errors/") is not
  * written anywhere in src/, integrations/ or scripts/ (code or comment), so a change of address
  * is one edit. "content/errors/" (the catalog's folder) is not an address.
  */
@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
-const HOME = 'src/lib/urls.ts';
+const HOME = 'src/lib/shared/urls.ts';
 const SPELT = /(?<!content)\/errors\//;
 
 function files(dir: string): string[] {

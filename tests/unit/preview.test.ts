@@ -1,5 +1,5 @@
 /**
- * The link preview card (src/lib/preview/): readable (WCAG AA contrast, the title in at most
+ * The link preview card (src/lib/build/preview/): readable (WCAG AA contrast, the title in at most
  * three lines and then an ellipsis, the code in monospace on its own line, the category and the
  * site's name), drawn as a 1200×630 PNG whose palette holds resvg's pixels exactly, within its
  * budget, the same bytes every time.
@@ -8,12 +8,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import { MONO, PREVIEW_SIZE, PREVIEW_TEXT_ON, SANS, TITLE_LINES, previewAlt, type PreviewContent } from '../../src/lib/preview/card.ts';
-import { previewSvg, renderPreview } from '../../src/lib/preview/render.ts';
+import { MONO, PREVIEW_SIZE, PREVIEW_TEXT_ON, SANS, TITLE_LINES, previewAlt, type PreviewContent } from '../../src/lib/build/preview/card.ts';
+import { previewSvg, renderPreview } from '../../src/lib/build/preview/render.ts';
 
 /** What tests/e2e/previews.spec.ts holds every built preview to. */
 const BUDGET = 60 * 1024;
-/** The site's name, as SITE_NAME (src/lib/config.ts, which reads the build's environment). */
+/** The site's name, as SITE_NAME (src/lib/build/config.ts, which reads the build's environment). */
 const SITE_NAME = 'QuickBooks Online sync errors';
 /** The longest title the content contract allows (src/content.config.ts: 120 characters). */
 const LONGEST_TITLE = 'The invoice could not be synced because the customer it names in QuickBooks has a different currency from its item lines';

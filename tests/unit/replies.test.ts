@@ -1,17 +1,17 @@
 /**
- * The customer's reply (src/lib/replies.ts) on every error of the catalog: second person, from
+ * The customer's reply (src/lib/build/replies.ts) on every error of the catalog: second person, from
  * support (no "contact support"), plain text, numbered steps, the page's absolute link and the
  * code, within its length budget, and the frontmatter's own `reply` where a page has one. Then
- * the help-desk files made of those replies (src/lib/macros.ts).
+ * the help-desk files made of those replies (src/lib/build/macros.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { ERRORS } from '../content.ts';
-import { customerReply, fromSupport, LINK_ALLOWANCE, mergeResyncs, replyLengthProblem, replySteps, replyTextProblem, REPLY_MAX, resyncRunText, SUPPORT_LINE } from '../../src/lib/replies.ts';
-import { fixSteps } from '../../src/lib/fixSteps.ts';
-import { manualResyncText } from '../../src/lib/resync.ts';
-import { macroTitle, savedRepliesCsv, SAVED_REPLY_COLUMNS, zendeskMacros, type ReplyEntry } from '../../src/lib/macros.ts';
+import { customerReply, fromSupport, LINK_ALLOWANCE, mergeResyncs, replyLengthProblem, replySteps, replyTextProblem, REPLY_MAX, resyncRunText, SUPPORT_LINE } from '../../src/lib/build/replies.ts';
+import { fixSteps } from '../../src/lib/build/fixSteps.ts';
+import { manualResyncText } from '../../src/lib/shared/resync.ts';
+import { macroTitle, savedRepliesCsv, SAVED_REPLY_COLUMNS, zendeskMacros, type ReplyEntry } from '../../src/lib/build/macros.ts';
 
 const SITE = 'https://help.example.com';
 const urlOf = (code: string, site = SITE) => `${site}/errors/${code}/`;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressQuery, capCodePoints, capEncoded, MAX_ADDRESS_QUERY_BYTES, wellFormed } from '../../src/lib/search/cap.ts';
-import { MAX_QUERY_CHARS, normalizeQuery } from '../../src/lib/search/query.ts';
+import { addressQuery, capCodePoints, capEncoded, MAX_ADDRESS_QUERY_BYTES, wellFormed } from '../../src/lib/shared/search/cap.ts';
+import { MAX_QUERY_CHARS, normalizeQuery } from '../../src/lib/shared/search/query.ts';
 
 const EMOJI = '😀'; // one code point, two UTF-16 code units
 

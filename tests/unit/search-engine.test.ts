@@ -8,8 +8,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keepPlaces, SearchEngine, wholeIndex, type FullText, type FullTextHit, type Hit } from '../../src/lib/search/engine.ts';
-import type { SearchDoc } from '../../src/lib/search/types.ts';
+import { keepPlaces, SearchEngine, wholeIndex, type FullText, type FullTextHit, type Hit } from '../../src/lib/shared/search/engine.ts';
+import type { SearchDoc } from '../../src/lib/shared/search/types.ts';
 
 const doc = (code: string, title: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
   code,
@@ -129,7 +129,7 @@ test('keepPlaces: the hits shown keep their places, new ones follow', () => {
 });
 
 test('highlight: the link carries the searched words, the page finds them by stem (as search matched them: closing for closed)', async () => {
-  const { withHighlight, highlightTerms, highlightRanges } = await import('../../src/lib/search/highlight.ts');
+  const { withHighlight, highlightTerms, highlightRanges } = await import('../../src/lib/shared/search/highlightLink.ts');
   assert.equal(withHighlight('/errors/x/#how-to-fix', ['closed', 'period']), '/errors/x/?highlight=closed+period#how-to-fix');
   assert.equal(withHighlight('/errors/x/', []), '/errors/x/');
   assert.ok(withHighlight('/errors/x/', Array(40).fill('abcdefghijklmnopqrstuvwxyzabcdefghijklm')).length < 400);

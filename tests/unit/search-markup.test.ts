@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { excerptHtml } from '../../src/lib/search/markup.ts';
+import { excerptHtml } from '../../src/lib/shared/search/markup.ts';
 
 test('an excerpt keeps its text and <mark> elements, escaped text stays escaped', () => {
   assert.equal(excerptHtml('Reopen the <mark>closed</mark> period'), 'Reopen the <mark>closed</mark> period');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stem } from '../../src/lib/search/normalize.ts';
-import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery } from '../../src/lib/search/query.ts';
+import { stem } from '../../src/lib/shared/search/normalize.ts';
+import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery } from '../../src/lib/shared/search/query.ts';
 
 const FAULT_JSON =
   '{"Fault":{"Error":[{"Message":"Duplicate Name Exists Error","Detail":"The name supplied already exists. : ' +

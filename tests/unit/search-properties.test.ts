@@ -8,15 +8,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
-import { addressQuery, capCodePoints, capEncoded, MAX_ADDRESS_QUERY_BYTES } from '../../src/lib/search/cap.ts';
-import { stem, tokenize, words } from '../../src/lib/search/normalize.ts';
-import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery } from '../../src/lib/search/query.ts';
-import { occursIn, rankKnown } from '../../src/lib/search/rank.ts';
-import { excerptHtml } from '../../src/lib/search/markup.ts';
-import { excerptOf, fullTextOptions, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../../src/lib/search/fullText.ts';
-import { SearchEngine, wholeIndex } from '../../src/lib/search/engine.ts';
-import { miniSearchFullText } from '../../src/lib/search/minisearch.ts';
-import type { SearchDoc } from '../../src/lib/search/types.ts';
+import { addressQuery, capCodePoints, capEncoded, MAX_ADDRESS_QUERY_BYTES } from '../../src/lib/shared/search/cap.ts';
+import { stem, tokenize, words } from '../../src/lib/shared/search/normalize.ts';
+import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery } from '../../src/lib/shared/search/query.ts';
+import { occursIn, rankKnown } from '../../src/lib/shared/search/rank.ts';
+import { excerptHtml } from '../../src/lib/shared/search/markup.ts';
+import { excerptOf, fullTextOptions, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../../src/lib/shared/search/fullText.ts';
+import { SearchEngine, wholeIndex } from '../../src/lib/shared/search/engine.ts';
+import { miniSearchFullText } from '../../src/lib/shared/search/minisearch.ts';
+import type { SearchDoc } from '../../src/lib/shared/search/types.ts';
 import { ERRORS } from '../content.ts';
 
 /** The real catalog, as the ranker sees it (titles, QuickBooks messages, the page text). */

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeQuery } from '../../src/lib/search/query.ts';
-import { rankKnown } from '../../src/lib/search/rank.ts';
-import type { SearchDoc } from '../../src/lib/search/types.ts';
+import { normalizeQuery } from '../../src/lib/shared/search/query.ts';
+import { rankKnown } from '../../src/lib/shared/search/rank.ts';
+import type { SearchDoc } from '../../src/lib/shared/search/types.ts';
 
 const DOCS: SearchDoc[] = [
   {

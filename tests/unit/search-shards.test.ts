@@ -1,24 +1,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readFrontmatter } from '../../scripts/lib/frontmatter.ts';
 import { loadQueries, QUERY_SETS } from '../../scripts/lib/queries.ts';
 import { TRIAGE_DATA } from '../triage-data.ts';
-import { normalizeQuery } from '../../src/lib/search/query.ts';
-import { rankKnown } from '../../src/lib/search/rank.ts';
-import { searchFiles, SHARD_CHARS, shardFor, ShardedIndex, splitData, splitFiles, WHOLE_CHARS } from '../../src/lib/search/shards.ts';
-import type { SearchDoc } from '../../src/lib/search/types.ts';
-import { PAGEFIND_IDS } from '../../src/lib/urls.ts';
+import { normalizeQuery } from '../../src/lib/shared/search/query.ts';
+import { rankKnown } from '../../src/lib/shared/search/rank.ts';
+import { searchFiles, SHARD_CHARS, shardFor, ShardedIndex, splitData, splitFiles, WHOLE_CHARS } from '../../src/lib/shared/search/shards.ts';
+import type { SearchDoc } from '../../src/lib/shared/search/types.ts';
+import { PAGEFIND_IDS } from '../../src/lib/shared/urls.ts';
 
-/** The real catalog as the search data has it (frontmatter only, as src/lib/searchDocs.ts). */
+/** The real catalog as the search data has it (frontmatter only, as src/lib/build/searchDocs.ts). */
 function realDocs(): SearchDoc[] {
   const dir = join(import.meta.dirname, '..', '..', 'content', 'errors');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .sort()
     .map((f) => {
-      const fm = parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, f), 'utf8'))![1]!) as Record<string, unknown>;
+      const fm = readFrontmatter(join(dir, f)).data;
       const faults = ((fm['quickbooks'] as SearchDoc['faults'] | undefined) ?? []).map(({ code, name, message }) => ({ code, name, message }));
       return {
         code: String(fm['code']),

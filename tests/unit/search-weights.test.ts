@@ -1,5 +1,5 @@
 /**
- * Field weights are written in one place, src/lib/search/weights.ts (issue 11): the ranker,
+ * Field weights are written in one place, src/lib/shared/search/weights.ts (issue 11): the ranker,
  * the error page's data-pagefind-weight attributes and the offline index's boost all read it.
  * This test scans the sources for a weight written anywhere else.
  */
@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { FIELD_WEIGHTS, FULL_TEXT_BOOST, pagefindWeight } from '../../src/lib/search/weights.ts';
-import { fullTextOptions } from '../../src/lib/search/fullText.ts';
+import { FIELD_WEIGHTS, FULL_TEXT_BOOST, pagefindWeight } from '../../src/lib/shared/search/weights.ts';
+import { fullTextOptions } from '../../src/lib/shared/search/fullText.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SOURCES = ['src', 'integrations', 'scripts']
@@ -24,10 +24,10 @@ const WEIGHT_WRITTEN = [
   /\bunit\(\s*'[^']*'\s*,\s*\d/,
 ];
 
-test('no weight is written outside src/lib/search/weights.ts', () => {
-  assert.ok(SOURCES.includes('src/lib/search/weights.ts'));
+test('no weight is written outside src/lib/shared/search/weights.ts', () => {
+  assert.ok(SOURCES.includes('src/lib/shared/search/weights.ts'));
   assert.ok(SOURCES.includes('src/layouts/ErrorPage.astro'));
-  const found = SOURCES.filter((f) => f !== 'src/lib/search/weights.ts').flatMap((f) => {
+  const found = SOURCES.filter((f) => f !== 'src/lib/shared/search/weights.ts').flatMap((f) => {
     const text = readFileSync(join(ROOT, f), 'utf8');
     return WEIGHT_WRITTEN.filter((re) => re.test(text)).map((re) => `${f}: ${re}`);
   });

@@ -1,11 +1,11 @@
 /**
  * Issue 20: every page shows its sources, and a limit or a QuickBooks menu path stated with no
- * public page beside it fails the build (src/lib/authoring.ts, src/lib/sources.ts).
+ * public page beside it fails the build (src/lib/content/authoring.ts, src/lib/build/sources.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyProblems } from '../../src/lib/authoring.ts';
-import { pageSources } from '../../src/lib/sources.ts';
+import { bodyProblems } from '../../src/lib/content/authoring.ts';
+import { pageSources } from '../../src/lib/build/sources.ts';
 import { ERRORS } from '../content.ts';
 
 test('pageSources: the pages the text links, by section, then the sources of the messages; each once', () => {

@@ -1,5 +1,5 @@
 /**
- * Triage (src/lib/triage): recognising errors in real pastes (tests/fixtures/triage, each
+ * Triage (src/lib/shared/triage): recognising errors in real pastes (tests/fixtures/triage, each
  * with the public page it comes from) and ordering the fix plan, on the catalog as content/
  * holds it.
  */
@@ -11,11 +11,11 @@ import { TRIAGE_DATA } from '../triage-data.ts';
 import { ERRORS } from '../content.ts';
 import { GO_CASES } from '../go-cases.ts';
 import { DONE_PASTE } from '../triage-pastes.ts';
-import { fromCodes, parseCodes, recognise, recordHint, triageIndex } from '../../src/lib/triage/recognise.ts';
-import { extractParts, looksLikeSeveral } from '../../src/lib/triage/extract.ts';
-import { fixPlan, planCodes, planText } from '../../src/lib/triage/plan.ts';
-import { goTarget } from '../../src/lib/triage/go.ts';
-import { inlineJson, resyncRecordsOf, type TriageData } from '../../src/lib/triage/data.ts';
+import { fromCodes, parseCodes, recognise, recordHint, triageIndex } from '../../src/lib/shared/triage/recognise.ts';
+import { extractParts, looksLikeSeveral } from '../../src/lib/shared/triage/extract.ts';
+import { fixPlan, planCodes, planText } from '../../src/lib/shared/triage/plan.ts';
+import { goTarget } from '../../src/lib/shared/triage/go.ts';
+import { inlineJson, resyncRecordsOf, type TriageData } from '../../src/lib/shared/triage/data.ts';
 
 const index = triageIndex(TRIAGE_DATA);
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'triage');
@@ -61,19 +61,19 @@ test('real pastes from public SDK issues', () => {
   const xml = paste('php-sdk-445-two-errors.xml');
   assert.deepEqual(extractParts(xml).parts.filter((p) => p.kind === 'fault').map((p) => p.kind === 'fault' && [p.code, p.element]), [['6070', 'Line.Amount'], ['6070', 'Line.Amount']]);
   assert.equal(recognise(index, xml).found.length, 0);
-  assert.deepEqual(recognise(index, xml).faults.map((f) => [f.code, f.count]), [['6070', 2]]);
+  assert.deepEqual(recognise(index, xml).faultFindings.map((f) => [f.code, f.count]), [['6070', 2]]);
   assert.equal(recognise(index, xml).unrecognised.length, 0);
   assert.ok(looksLikeSeveral(xml));
   // A fault nested in another library's JSON.
   const wrapped = recognise(index, paste('oauth-jsclient-188-wrapped.json'));
-  assert.deepEqual(wrapped.faults.map((f) => f.code), ['10100'], "fault 10100 (Result Set Big), which no error of ours is: its page");
+  assert.deepEqual(wrapped.faultFindings.map((f) => f.code), ['10100'], "fault 10100 (Result Set Big), which no error of ours is: its page");
   assert.deepEqual(wrapped.unrecognised, []);
   // Fault 6000 with words that match none of its messages: not a guess among its errors, but the
   // code's own page, which lists them all.
   for (const file of ['node-quickbooks-48-console.txt', 'quickbooks-ruby-344-batch.txt']) {
     const r = recognise(index, paste(file));
     assert.deepEqual([r.found, r.choices], [[], []], file);
-    assert.deepEqual(r.faults.map((f) => f.code), ['6000'], file);
+    assert.deepEqual(r.faultFindings.map((f) => f.code), ['6000'], file);
     assert.ok(!r.unrecognised.some((u) => u.text.startsWith('6000 · ')), file);
   }
   // Escaped JSON in a .NET exception: QuickBooks' message inside it still offers the choice.

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { paths, urls, errorCodeOf, categoryOf, pathOfBuiltFile, builtFileOf } from '../../src/lib/urls.ts';
-import { withBase } from '../../src/lib/base.ts';
+import { paths, urls, errorCodeOf, categoryOf, pathOfBuiltFile, builtFileOf } from '../../src/lib/shared/urls.ts';
+import { withBase } from '../../src/lib/shared/base.ts';
 
 test('site paths of every kind of page', () => {
   assert.equal(paths.error('client-duplicate'), '/errors/client-duplicate/');

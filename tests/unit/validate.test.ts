@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCycle, section, validateCatalog, type EntryFacts } from '../../src/lib/validate.ts';
-import { reverseEdges } from '../../src/lib/graph.ts';
+import { findCycle, section, validateCatalog, type EntryFacts } from '../../src/lib/content/validate.ts';
+import { reverseEdges } from '../../src/lib/build/graph.ts';
 
 const body = '## What it means\n\nText.\n\n## How to fix\n\n1. Do it.\n';
 const entry = (id: string, dependsOn: string[] = [], related: string[] = []): EntryFacts => ({

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ERRORS } from '../content.ts';
 import { SEED_URL } from '../seed-map.ts';
-import { section } from '../../src/lib/validate.ts';
+import { section } from '../../src/lib/content/validate.ts';
 
 /** Workiz doing something, or something of Workiz's that behaves. */
 export const WORKIZ_BEHAVIOUR =

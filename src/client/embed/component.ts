@@ -12,8 +12,8 @@
  * (/embed/qbo-sync-help-match.js) on first use. Following "Open the full page" or "Contact
  * support" fires `qbo-sync-help:open` / `qbo-sync-help:support` (detail: code, url) on the element.
  */
-import { chooseCard, type EmbedCard, type EmbedChoice, type EmbedData } from '../../lib/embed';
-import type { MessageMatch } from './match';
+import { chooseCard, type EmbedCard, type EmbedChoice, type EmbedData } from '../../lib/shared/embed.ts';
+import type { MessageMatch } from './match.ts';
 
 // The help center's address: where this script was loaded from (…/embed/qbo-sync-help.js).
 const here = new URL('.', (document.currentScript as HTMLScriptElement | null)?.src ?? location.href);

@@ -2,9 +2,9 @@
  * An error card in a frame (src/pages/embed/[code].astro): tells the parent its height, and
  * when "Open the full page" or "Contact support" is followed, with postMessage to the parent's
  * own origin, and only when that origin is the help center's or one EMBED_ORIGINS lists (never
- * "*"). The message shapes are src/lib/embed.ts EmbedMessage.
+ * "*"). The message shapes are src/lib/shared/embed.ts EmbedMessage.
  */
-import { mayHear, MESSAGE_SOURCE, type EmbedMessage } from '../../lib/embed';
+import { mayHear, MESSAGE_SOURCE, type EmbedMessage } from '../../lib/shared/embed.ts';
 
 /** The parent's origin, when this page is in a frame: Chromium and Safari say it; else the referrer. */
 function parentOrigin(): string | undefined {

@@ -3,8 +3,8 @@
  * a module the component imports on first use: it reads the triage data beside it
  * (/triage-data.json) and says which error the message is, or the errors it can mean.
  */
-import { recognise, triageIndex, type TriageIndex } from '../../lib/triage/recognise';
-import type { TriageData } from '../../lib/triage/data';
+import { recognise, triageIndex, type TriageIndex } from '../../lib/shared/triage/recognise.ts';
+import type { TriageData } from '../../lib/shared/triage/data.ts';
 
 export interface MessageMatch {
   /** The error, when one stands out. */
@@ -27,6 +27,6 @@ export async function match(message: string): Promise<MessageMatch> {
   // A low guess is no answer: the card would be confidently wrong.
   if (found[0] && found[0].confidence !== 'low') return { code: found[0].code, options: [] };
   if (t.choices[0]) return { options: t.choices[0].options, ...(t.choices[0].faultCode && { fault: t.choices[0].faultCode }) };
-  if (t.faults[0]) return { options: [], fault: t.faults[0].code };
+  if (t.faultFindings[0]) return { options: [], fault: t.faultFindings[0].code };
   return { options: found.map((f) => f.code).slice(0, 3) };
 }

@@ -6,7 +6,7 @@
  * way and sends when it is opened with a network; it can also hand the queue to support as a
  * prepared e-mail (mailText).
  */
-import { beaconRequest, type FeedbackEvent, type FeedbackTarget } from '../../lib/feedback';
+import { beaconRequest, type FeedbackEvent, type FeedbackTarget } from '../../lib/shared/feedback.ts';
 
 export const QUEUE_KEY = 'qbo-help-feedback';
 /** The most events waiting; older ones go first. */

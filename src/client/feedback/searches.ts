@@ -3,8 +3,8 @@
  * results nobody opened before the next search or before leaving the page. Only the query's
  * words go, through privateQuery (no names, numbers or e-mail addresses), never a result.
  */
-import { privateQuery } from '../../lib/feedback';
-import { record } from './queue';
+import { privateQuery } from '../../lib/shared/feedback.ts';
+import { record } from './queue.ts';
 
 /** How long results must stand before they count as read (the box is searched as people type). */
 const SETTLE_MS = 1500;

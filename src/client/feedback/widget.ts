@@ -3,8 +3,8 @@
  * Yes sends at once; No asks for a reason from a short fixed list (optional) and sends on
  * "Send". The thanks are said in the widget's status, which screen readers announce.
  */
-import { FEEDBACK_REASONS, type FeedbackReason } from '../../lib/feedback';
-import { mailText, record } from './queue';
+import { FEEDBACK_REASONS, type FeedbackReason } from '../../lib/shared/feedback.ts';
+import { mailText, record } from './queue.ts';
 
 export function handle(root: HTMLElement, target: EventTarget | null): void {
   const button = (target as HTMLElement | null)?.closest<HTMLButtonElement>('button');

@@ -1,10 +1,10 @@
 /**
- * A paste longer than the address may carry (src/lib/search/cap.ts) goes from the header's box
+ * A paste longer than the address may carry (src/lib/shared/search/cap.ts) goes from the header's box
  * to the search page, and survives a reload or Back there, through this tab's sessionStorage:
  * the address has only its start (`?q=`), the page gets all of it. Small, because the header's
  * search loader imports it on every page.
  */
-import { addressQuery, capCodePoints, MAX_QUERY_CHARS } from '../../lib/search/cap.ts';
+import { addressQuery, capCodePoints, MAX_QUERY_CHARS } from '../../lib/shared/search/cap.ts';
 
 const KEY = 'qbo-help-search:paste';
 

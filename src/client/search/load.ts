@@ -7,11 +7,11 @@
  * opens /search/, never on page load. The panel and the search page show the first data's
  * results at once, then the complete ones (render.ts, searchInSteps).
  */
-import { SearchEngine, wholeIndex, type CompleteData, type KnownIndex } from '../../lib/search/engine.ts';
-import { withBase } from '../../lib/base';
-import { COMPLETE_DIR, PAGEFIND_IDS, urls } from '../../lib/urls';
-import type { IndexedDoc, Pagefind } from '../../lib/search/pagefind.ts';
-import type { Manifest } from '../../lib/search/shards.ts';
+import { SearchEngine, wholeIndex, type CompleteData, type KnownIndex } from '../../lib/shared/search/engine.ts';
+import { withBase } from '../../lib/shared/base.ts';
+import { COMPLETE_DIR, PAGEFIND_IDS, urls } from '../../lib/shared/urls.ts';
+import type { IndexedDoc, Pagefind } from '../../lib/shared/search/pagefind.ts';
+import type { Manifest } from '../../lib/shared/search/shards.ts';
 
 let engine: Promise<SearchEngine> | undefined;
 
@@ -45,7 +45,7 @@ export function loadEngine(): Promise<SearchEngine> {
         // Pagefind's ids of the pages: beside the whole data, a file fetched with Pagefind.
         return { ...wholeIndex(manifest.whole), keys: async () => new Map((await readIn(PAGEFIND_IDS)) as [string, string][]) };
       }
-      const index = new (await import('../../lib/search/shards.ts')).ShardedIndex(manifest, readIn);
+      const index = new (await import('../../lib/shared/search/shards.ts')).ShardedIndex(manifest, readIn);
       return Object.assign(index, { keys: async () => index.pagefindKeys() });
     };
     const head = await known('');
@@ -55,7 +55,7 @@ export function loadEngine(): Promise<SearchEngine> {
       const [all, pagefind] = await Promise.all([known(COMPLETE_DIR), import(/* @vite-ignore */ pagefindUrl).catch(() => undefined) as Promise<Pagefind | undefined>]);
       if (!pagefind) return { known: all };
       try {
-        const adapter = Promise.all([all.keys(), import('../../lib/search/pagefind.ts')]);
+        const adapter = Promise.all([all.keys(), import('../../lib/shared/search/pagefind.ts')]);
         // No worker: the catalog (tens of pages) searches in well under a millisecond on the main thread, and the
         // worker would download Pagefind's code a second time (pagefind-worker.js, ~12 KB).
         // baseUrl '/': Pagefind hands back site paths (a paths.error() path), as the ranker does; by default it

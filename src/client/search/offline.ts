@@ -7,19 +7,19 @@
  * index is a classic script too (search-index.js, defining a global), added to the page on the
  * first search.
  */
-import { offlineHref } from '../../lib/export/links.ts';
-import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/search/fullText.ts';
-import { SearchEngine, wholeIndex } from '../../lib/search/engine.ts';
-import { miniSearchFullText } from '../../lib/search/minisearch.ts';
-import { bindSearchSubmit } from './handoff';
-import { attachPanel } from './panel';
-import { highlightFromAddress } from './highlight';
-import { setIndexScript } from './policy';
-import { attachResults } from './results';
-import { bindSearchShortcut } from './shortcut';
-import type { SearchSite } from './render';
-import { handle as feedback } from '../feedback/widget';
-import { flush } from '../feedback/queue';
+import { offlineHref } from '../../lib/shared/offlineLinks.ts';
+import { SEARCH_DATA_GLOBAL, type OfflineSearchData } from '../../lib/shared/search/fullText.ts';
+import { SearchEngine, wholeIndex } from '../../lib/shared/search/engine.ts';
+import { miniSearchFullText } from '../../lib/shared/search/minisearch.ts';
+import { bindSearchSubmit } from './handoff.ts';
+import { attachPanel } from './panel.ts';
+import { highlightFromAddress } from './highlightPage.ts';
+import { setIndexScript } from './policy.ts';
+import { attachResults } from './results.ts';
+import { bindSearchShortcut } from './shortcut.ts';
+import type { SearchSite } from './render.ts';
+import { handle as feedback } from '../feedback/widget.ts';
+import { flush } from '../feedback/queue.ts';
 
 // This script sits at the copy's root: the page's own file is its address past that root.
 const root = new URL('.', (document.currentScript as HTMLScriptElement).src).href;

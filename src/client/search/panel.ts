@@ -4,11 +4,11 @@
  * (handoff.ts: the loader binds that, so it holds before this panel has loaded).
  * The same panel runs online (header.ts) and in the offline copy (offline.ts).
  */
-import { addressQuery } from '../../lib/search/cap.ts';
-import { paths } from '../../lib/urls.ts';
-import { rememberPaste } from './handoff';
-import type { SearchResult } from '../../lib/search/engine.ts';
-import { renderEmpty, renderHits, reportSearch, searchInSteps, statusText, steady, type SearchSite } from './render';
+import { addressQuery } from '../../lib/shared/search/cap.ts';
+import { paths } from '../../lib/shared/urls.ts';
+import { rememberPaste } from './handoff.ts';
+import type { SearchResult } from '../../lib/shared/search/engine.ts';
+import { renderEmpty, renderHits, reportSearch, searchInSteps, statusText, hitsKeepingPlaces, type SearchSite } from './render.ts';
 
 const PANEL_HITS = 6;
 const DEBOUNCE_MS = 60;
@@ -34,7 +34,7 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
   });
   let triageOffer: Promise<(raw: string) => void> | undefined;
   const offerTriage = (raw: string) => {
-    triageOffer ??= import('../triage/offer').then((m) => m.bindTriageOffer(input, panel, site.href, () => pasted));
+    triageOffer ??= import('../triage/offer.ts').then((m) => m.bindTriageOffer(input, panel, site.href, () => pasted));
     void triageOffer.then((offer) => offer(raw));
   };
 
@@ -60,9 +60,9 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     const engine = await site.loadEngine();
     let shown: SearchResult | undefined;
     // While Pagefind loads, the ranker's results show at once; the full ones replace them
-    // without moving what the pointer or the keyboard is on (steady).
+    // without moving what the pointer or the keyboard is on (hitsKeepingPlaces).
     await searchInSteps(engine, raw, PANEL_HITS, () => mine === seq, (result, final) => {
-      show(raw, final ? steady(list, shown, result, PANEL_HITS) : result, final);
+      show(raw, final ? hitsKeepingPlaces(list, shown, result, PANEL_HITS) : result, final);
       shown = result;
     });
   }

@@ -7,7 +7,7 @@
  *     only that file, next to search.js.
  * Where a browser has no Trusted Types, the same functions run, and strings are written.
  */
-import { excerptHtml, SEARCH_POLICY } from '../../lib/search/markup.ts';
+import { excerptHtml, SEARCH_POLICY } from '../../lib/shared/search/markup.ts';
 
 interface Policy {
   createHTML(input: string): unknown;

@@ -4,11 +4,12 @@
  * site's Trusted Types policy (policy.ts).
  * Shared by the header panel, the search page and the offline copy.
  */
-import { capCodePoints, capEncoded, wellFormed } from '../../lib/search/cap.ts';
-import { keepPlaces, type Hit, type SearchEngine, type SearchResult } from '../../lib/search/engine.ts';
-import { withHighlight } from '../../lib/search/highlight.ts';
-import { FAULT_CATEGORY } from '../../lib/search/types.ts';
-import { setExcerpt } from './policy';
+import { capCodePoints, capEncoded, wellFormed } from '../../lib/shared/search/cap.ts';
+import { keepPlaces, type Hit, type SearchEngine, type SearchResult } from '../../lib/shared/search/engine.ts';
+import { withHighlight } from '../../lib/shared/search/highlightLink.ts';
+import { FAULT_CATEGORY } from '../../lib/shared/search/types.ts';
+import { CATEGORY_NAMES } from '../../lib/shared/taxonomy.ts';
+import { setExcerpt } from './policy.ts';
 
 /** Where the search UI runs: the site online, or the offline copy from file://. */
 export interface SearchSite {
@@ -26,14 +27,7 @@ export interface RenderOptions {
 }
 
 /** A Map, as every lookup by a string from data: a plain object would also answer "constructor". */
-const CATEGORY_NAMES = new Map([
-  ['connection', 'Connection'],
-  ['client', 'Client'],
-  ['invoice', 'Invoice'],
-  ['item', 'Item'],
-  ['payment', 'Payment'],
-  [FAULT_CATEGORY, 'QuickBooks fault code'],
-]);
+const CATEGORY_LABELS = new Map([...Object.entries(CATEGORY_NAMES), [FAULT_CATEGORY, 'QuickBooks fault code']]);
 /** Code points of the query shown back (the empty state, the spoken status). */
 const MAX_SHOWN_QUERY = 120;
 /** Bytes of the query in the support e-mail's mailto: link, encoded (mail programs cut long ones). */
@@ -60,7 +54,7 @@ export function renderHits(list: HTMLElement, result: SearchResult, options: Ren
   const href = options.href ?? ((u: string) => u);
   result.hits.forEach((hit, i) => {
     const at = list.children[i] as HTMLElement | undefined;
-    // The page opened highlights the searched words (src/client/search/highlight.ts).
+    // The page opened highlights the searched words (src/client/search/highlightPage.ts).
     const linked = { ...hit, url: withHighlight(hit.url, result.query.terms) };
     if (at?.dataset['code'] === hit.code) return fillHit(at, linked, href);
     const li = el('li', 'hit');
@@ -77,7 +71,7 @@ function fillHit(li: HTMLElement, hit: Hit, href: (url: string) => string): void
   link.href = href(hit.url);
   for (const child of [...li.children]) if (child !== link) child.remove();
   const meta = el('p', 'hit-meta');
-  meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_NAMES.get(c) ?? c).join(', ')}`);
+  meta.append(el('code', '', hit.code), ` · ${hit.categories.map((c) => CATEGORY_LABELS.get(c) ?? c).join(', ')}`);
   li.append(meta, el('p', 'hit-summary', hit.summary));
   if (hit.excerpt) {
     const excerpt = el('p', 'hit-excerpt');
@@ -143,7 +137,7 @@ export async function searchInSteps(
  * the keyboard focus is in it, the hits shown keep their places (keepPlaces), so nothing moves
  * under the pointer and the focused hit stays the focused one; otherwise `next` as ranked.
  */
-export function steady(list: HTMLElement, shown: SearchResult | undefined, next: SearchResult, limit: number): SearchResult {
+export function hitsKeepingPlaces(list: HTMLElement, shown: SearchResult | undefined, next: SearchResult, limit: number): SearchResult {
   const engaged = list.matches(':hover') || list.contains(document.activeElement);
   if (!shown || !engaged) return next;
   return { ...next, hits: keepPlaces(shown.hits, next.hits, limit) };
@@ -155,5 +149,5 @@ export function steady(list: HTMLElement, shown: SearchResult | undefined, next:
  */
 export function reportSearch(list: HTMLElement, raw: string, hits: number): void {
   if (!document.querySelector('meta[name="qbo-help-feedback"]')) return;
-  void import('../feedback/searches').then((m) => m.watch(list)(raw, hits));
+  void import('../feedback/searches.ts').then((m) => m.watch(list)(raw, hits));
 }

@@ -4,13 +4,13 @@
  * links inside [data-search-results]. The same page runs online (page.ts) and in the offline
  * copy (offline.ts).
  *
- * The address carries only the start of a long paste (addressQuery, src/lib/search/cap.ts);
+ * The address carries only the start of a long paste (addressQuery, src/lib/shared/search/cap.ts);
  * the box keeps all of it, and so does this tab across a reload or Back (handoff.ts).
  */
-import { addressQuery, capCodePoints } from '../../lib/search/cap.ts';
-import { recallPaste, rememberPaste } from './handoff';
-import type { SearchResult } from '../../lib/search/engine.ts';
-import { renderEmpty, renderHits, reportSearch, searchInSteps, statusText, steady, type SearchSite } from './render';
+import { addressQuery, capCodePoints } from '../../lib/shared/search/cap.ts';
+import { recallPaste, rememberPaste } from './handoff.ts';
+import type { SearchResult } from '../../lib/shared/search/engine.ts';
+import { renderEmpty, renderHits, reportSearch, searchInSteps, statusText, hitsKeepingPlaces, type SearchSite } from './render.ts';
 
 const DEBOUNCE_MS = 80;
 /** Results on the page (the engine's own default). */
@@ -49,9 +49,9 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
     const engine = await site.loadEngine();
     let shown: SearchResult | undefined;
     // While Pagefind loads, the ranker's results show at once (the page stays busy); the full
-    // ones replace them without moving what the pointer or the keyboard is on (steady).
+    // ones replace them without moving what the pointer or the keyboard is on (hitsKeepingPlaces).
     const done = await searchInSteps(engine, raw, MAX_HITS, () => mine === seq, (result, final) => {
-      const hits = final ? steady(list, shown, result, MAX_HITS) : result;
+      const hits = final ? hitsKeepingPlaces(list, shown, result, MAX_HITS) : result;
       renderHits(list, hits, { href: site.href });
       shown = result;
       if (!final) return;

@@ -1,12 +1,12 @@
 /**
  * The header search's offer of triage: when what was pasted into the box holds more than one
- * error (src/lib/triage/extract.ts, no catalog needed), the panel shows "Paste several errors?
+ * error (src/lib/shared/triage/extract.ts, no catalog needed), the panel shows "Paste several errors?
  * Open triage". The box is one line and drops a paste's line breaks, so the paste is read as
  * the clipboard gave it. The link hands the paste to the triage page through this tab's
  * sessionStorage, never through the address.
  */
-import { looksLikeSeveral } from '../../lib/triage/extract.ts';
-import { paths } from '../../lib/urls.ts';
+import { looksLikeSeveral } from '../../lib/shared/triage/extract.ts';
+import { paths } from '../../lib/shared/urls.ts';
 
 const KEY = 'qbo-help-triage:paste';
 

@@ -3,8 +3,8 @@
  * (triage.js at the copy's root, added to those two pages only) because module scripts do
  * not load from file://. Same code as the site (page.ts); links become relative files.
  */
-import { offlineHref } from '../../lib/export/links.ts';
-import { attachGo, attachTriage, type TriageSite } from './page';
+import { offlineHref } from '../../lib/shared/offlineLinks.ts';
+import { attachGo, attachTriage, type TriageSite } from './page.ts';
 
 // This script sits at the copy's root: the page's own file is its address past that root.
 const root = new URL('.', (document.currentScript as HTMLScriptElement).src).href;

@@ -6,16 +6,16 @@
  * the paste stays in the page. The address records only the recognised codes (?e=…).
  * Everything from the paste is written as text (textContent), never as HTML.
  */
-import { paths } from '../../lib/urls';
-import { addressQuery } from '../../lib/search/cap';
-import type { TriageData } from '../../lib/triage/data';
-import { CONFIDENCE_TEXT, fromCodes, parseCodes, recogniseSteps, triageIndex, type Choice, type FaultFinding, type Finding, type Triage, type TriageIndex } from '../../lib/triage/recognise';
-import { fixPlan, planCodes, planText, resyncStepText, resyncStepTitle, type PlanStep } from '../../lib/triage/plan';
-import { goTarget } from '../../lib/triage/go';
-import { takeHandedPaste } from './offer';
+import { paths } from '../../lib/shared/urls.ts';
+import { addressQuery } from '../../lib/shared/search/cap.ts';
+import type { TriageData } from '../../lib/shared/triage/data.ts';
+import { CONFIDENCE_TEXT, fromCodes, parseCodes, recogniseSteps, triageIndex, type Choice, type FaultFinding, type Finding, type Triage, type TriageIndex } from '../../lib/shared/triage/recognise.ts';
+import { fixPlan, planCodes, planText, resyncStepText, resyncStepTitle, type PlanStep } from '../../lib/shared/triage/plan.ts';
+import { goTarget } from '../../lib/shared/triage/go.ts';
+import { takeHandedPaste } from './offer.ts';
 
 export interface TriageSite {
-  /** The link to a site path (src/lib/urls.ts `paths`) from this page. */
+  /** The link to a site path (src/lib/shared/urls.ts `paths`) from this page. */
   href: (path: string) => string;
 }
 
@@ -42,7 +42,7 @@ const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
  */
 function reportMisses(t: Triage): void {
   if (!t.unrecognised.length || !document.querySelector('meta[name="qbo-help-feedback"]')) return;
-  void Promise.all([import('../../lib/feedback'), import('../feedback/queue')]).then(([{ triageFingerprint }, { record }]) => {
+  void Promise.all([import('../../lib/shared/feedback.ts'), import('../feedback/queue.ts')]).then(([{ triageFingerprint }, { record }]) => {
     const seen = new Set<string>();
     for (const u of t.unrecognised) {
       const event = triageFingerprint(u.text);
@@ -71,7 +71,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
   const printButton = root.querySelector<HTMLButtonElement>('[data-triage-print]')!;
   const copyStatus = root.querySelector<HTMLElement>('[data-triage-copy-status]')!;
 
-  let triage: Triage = { found: [], choices: [], faults: [], unrecognised: [], truncated: false };
+  let triage: Triage = { found: [], choices: [], faultFindings: [], unrecognised: [], truncated: false };
   let plan: PlanStep[] = [];
   let run = 0;
 
@@ -176,7 +176,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     plan = fixPlan(data, codes);
     results.replaceChildren(...triage.found.map(card));
     choicesList.replaceChildren(...triage.choices.map(choiceCard));
-    faultList.replaceChildren(...triage.faults.map(faultCard));
+    faultList.replaceChildren(...triage.faultFindings.map(faultCard));
     const done = ticks();
     planList.replaceChildren(...plan.map((s, i) => planItem(s, i + 1, done)));
     missList.replaceChildren(
@@ -188,7 +188,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     for (const [selector, n] of [
       ['[data-triage-found-section]', triage.found.length],
       ['[data-triage-choices-section]', triage.choices.length],
-      ['[data-triage-faults-section]', triage.faults.length],
+      ['[data-triage-faults-section]', triage.faultFindings.length],
       ['[data-triage-plan-section]', plan.length],
       ['[data-triage-unrecognised-section]', triage.unrecognised.length],
     ] as const)
@@ -196,7 +196,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     output.hidden = false;
     const parts = [plural(triage.found.length, 'error recognised', 'errors recognised')];
     if (triage.choices.length) parts.push(plural(triage.choices.length, 'part that can mean several errors', 'parts that can mean several errors'));
-    if (triage.faults.length) parts.push(plural(triage.faults.length, 'QuickBooks fault code no error here fits', 'QuickBooks fault codes no error here fits'));
+    if (triage.faultFindings.length) parts.push(plural(triage.faultFindings.length, 'QuickBooks fault code no error here fits', 'QuickBooks fault codes no error here fits'));
     if (triage.unrecognised.length) parts.push(plural(triage.unrecognised.length, 'part not recognised', 'parts not recognised'));
     let said = parts.join(', ') + '.';
     if (plan.length) said += ` The plan has ${plural(plan.length, 'step', 'steps')}.`;
@@ -252,7 +252,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
   const e = parseCodes(new URLSearchParams(location.search).get('e'));
   const handed = takeHandedPaste();
   if (e.length) {
-    triage = { found: fromCodes(index, e), choices: [], faults: [], unrecognised: [], truncated: false };
+    triage = { found: fromCodes(index, e), choices: [], faultFindings: [], unrecognised: [], truncated: false };
     show('From the address:');
   } else if (handed) {
     // Pasted into the header's search box, which offered triage.
@@ -261,7 +261,7 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
   }
 }
 
-/** The /go/ page: opens what it was given (src/lib/triage/go.ts), as a redirect that leaves no history entry. */
+/** The /go/ page: opens what it was given (src/lib/shared/triage/go.ts), as a redirect that leaves no history entry. */
 export function attachGo(root: HTMLElement, site: TriageSite): void {
   const index = triageIndex(readData());
   const p = new URLSearchParams(location.search);

@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
-import { copyError, getCatalog, type CatalogError } from '../../lib/catalog';
-import { errorMarkdown } from '../../lib/markdownCopy';
+import { getCatalog, type CatalogError } from '../../lib/build/catalog.ts';
+import { copyError } from '../../lib/build/markdownCatalog.ts';
+import { errorMarkdown } from '../../lib/build/markdownCopy.ts';
 
-/** A plain Markdown copy of every error page, for assistants (src/lib/markdownCopy.ts). */
+/** A plain Markdown copy of every error page, for assistants (src/lib/build/markdownCopy.ts). */
 export async function getStaticPaths() {
   const { errors } = await getCatalog();
   return errors.map((error) => ({ params: { code: error.id }, props: { error } }));

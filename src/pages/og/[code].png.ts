@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { getCatalog, type CatalogError } from '../../lib/catalog';
-import { SITE_NAME } from '../../lib/config';
-import { PREVIEW_TYPE } from '../../lib/preview/card';
-import { renderPreview } from '../../lib/preview/render';
+import { getCatalog, type CatalogError } from '../../lib/build/catalog.ts';
+import { SITE_NAME } from '../../lib/build/config.ts';
+import { PREVIEW_TYPE } from '../../lib/build/preview/card.ts';
+import { renderPreview } from '../../lib/build/preview/render.ts';
 
-/** The link preview (og:image) of every error page, drawn at build time (src/lib/preview/). */
+/** The link preview (og:image) of every error page, drawn at build time (src/lib/build/preview/). */
 export async function getStaticPaths() {
   const { errors } = await getCatalog();
   return errors.map((error) => ({ params: { code: error.id }, props: { error } }));
