@@ -12,10 +12,10 @@ import { SEARCH_POLICY } from './src/lib/shared/search/markup.ts';
 import tightCsp from './integrations/csp.ts';
 import hosting from './integrations/hosting.ts';
 import { parseFeedbackSetting } from './src/lib/shared/feedback.ts';
-import { basePathOf } from './src/lib/shared/base.ts';
+import { basePathOf, DEFAULT_SITE_URL } from './src/lib/shared/base.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
-const site = process.env.SITE_URL ?? 'https://help.example.com';
+const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 /**
  * The path the site is served under: SITE_URL's path ("/docs/" for https://help.example.com/docs/),
  * "/" for a bare origin. Pages reach it as import.meta.env.BASE_URL (src/lib/shared/base.ts).
@@ -40,7 +40,13 @@ export default defineConfig({
       rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchors], [baseLinks, { base }]],
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/print/') && !page.includes('/go/') && !page.includes('/embed/') }), tightCsp(), pagefindIndex(), hosting()],
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/print/') && !page.includes('/go/') && !page.includes('/embed/') }),
+    tightCsp(),
+    pagefindIndex(),
+    hosting(),
+  ],
   devToolbar: { enabled: false },
   // Content Security Policy as a <meta> in every page (Astro hashes its own scripts and styles;
   // integrations/csp.ts then leaves each page only the hashes of its own inline code, and

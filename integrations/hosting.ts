@@ -38,11 +38,21 @@ export default function hosting(): AstroIntegration {
         const data = JSON.parse(await readFile(join(root, builtFileOf(paths.triageData())), 'utf8')) as TriageData;
         const redirects = data.errors.flatMap((e) => e.formerCodes.map((from) => ({ from, to: e.code })));
         const go = goRules(triageIndex(data));
-        const hosted: HostedSite = { base, site, pages, files, redirects, go, embedOrigins: parseEmbedOrigins(process.env['EMBED_ORIGINS']) };
+        const hosted: HostedSite = {
+          base,
+          site,
+          pages,
+          files,
+          redirects,
+          go,
+          embedOrigins: parseEmbedOrigins(process.env['EMBED_ORIGINS']),
+        };
         await writeFile(join(root, '_headers'), headersFile(hosted));
         await writeFile(join(root, '_redirects'), redirectsFile(hosted));
         await writeFile(join(root, '_nginx.conf'), nginxConf(hosted));
-        logger.info(`_headers, _redirects and _nginx.conf: ${pages.length} pages, ${redirects.length} redirects, ${go.length} /go/ links answered by nginx`);
+        logger.info(
+          `_headers, _redirects and _nginx.conf: ${pages.length} pages, ${redirects.length} redirects, ${go.length} /go/ links answered by nginx`,
+        );
       },
     },
   };

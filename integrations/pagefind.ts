@@ -31,7 +31,8 @@ export default function pagefindIndex(): AstroIntegration {
           if (!index) throw new Error('Pagefind returned no index');
           const added = await index.addDirectory({ path: site });
           fail('index the site', added.errors);
-          if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body on the error pages?');
+          if (added.page_count === 0)
+            throw new Error('Pagefind indexed no pages: is data-pagefind-body on the error pages?');
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           fail('write the index', written.errors);
           await writeSplitData(site, await addPagefindIds(site));
@@ -56,7 +57,9 @@ async function addPagefindIds(site: string): Promise<IndexedDoc[]> {
   const errors = docs.filter((d) => d.categories[0] !== FAULT_CATEGORY);
   const byUrl = new Map(errors.map((d) => [paths.error(d.code), d]));
   const folder = join(site, FRAGMENT_FOLDER);
-  const files = await Promise.all((await readdir(folder)).map(async (file) => [FRAGMENT_FOLDER + file, await readFile(join(folder, file))] as const));
+  const files = await Promise.all(
+    (await readdir(folder)).map(async (file) => [FRAGMENT_FOLDER + file, await readFile(join(folder, file))] as const),
+  );
   for (const { id, fragment } of readFragments(files)) {
     const doc = byUrl.get(fragment.url);
     if (!doc) throw new Error(`Pagefind indexed ${fragment.url}, which is no error page`);
@@ -78,7 +81,10 @@ async function addPagefindIds(site: string): Promise<IndexedDoc[]> {
 async function writeSplitData(site: string, docs: readonly IndexedDoc[]): Promise<void> {
   const head = docs.filter((d) => d.categories[0] !== FAULT_CATEGORY).map(({ body: _, ...d }) => d);
   const root = join(site, ...paths.searchSplit('').split('/').filter(Boolean));
-  for (const [dir, data] of [[root, head], [join(root, COMPLETE_DIR), docs]] as const) {
+  for (const [dir, data] of [
+    [root, head],
+    [join(root, COMPLETE_DIR), docs],
+  ] as const) {
     await mkdir(dir, { recursive: true });
     for (const [name, text] of searchFiles(data)) await writeFile(join(dir, name), text);
   }

@@ -58,7 +58,8 @@ const LIGHTHOUSE_RUNS = quick ? 1 : 3;
 const FIRST_QUERY = 'closed period';
 
 const started = performance.now();
-const log = (message: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const log = (message: string) =>
+  console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 /** The first search and the header panel's latency on a synthetic catalog's build in `dist`. */
 async function measureSearchAtScale(dist: string, errors: number, queries: Query[]): Promise<SearchAtScale> {
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
         await measureLatency(browser, server.origin, queries, 'panel', targets[2]!.path),
         await measureLatency(browser, server.origin, queries, 'page'),
       ];
-      log('triage: paste to plan (20 errors, 1 MB), and an error page\'s first visit');
+      log("triage: paste to plan (20 errors, 1 MB), and an error page's first visit");
       const triage = await measureTriage(browser, server.origin, targets[2]!.path, quick ? 1 : 5);
       log('search and triage on the query sets');
       const built = readBuilt(dist);
@@ -137,7 +138,16 @@ async function main(): Promise<void> {
         const { results: _, ...figure } = measureSet(set, built);
         return figure;
       });
-      figures = { command: `npm run bench${quick ? ' -- --quick' : ''}`, builds, pages, firstSearch, latency, atScale, triage, accuracy };
+      figures = {
+        command: `npm run bench${quick ? ' -- --quick' : ''}`,
+        builds,
+        pages,
+        firstSearch,
+        latency,
+        atScale,
+        triage,
+        accuracy,
+      };
     } finally {
       await browser.close();
     }
@@ -151,7 +161,15 @@ async function main(): Promise<void> {
     const lh: LighthouseFigure[] = [];
     for (const t of targets) {
       log(`Lighthouse: ${t.path}, ${LIGHTHOUSE_RUNS} run(s)`);
-      lh.push(await lighthouseMedian(server.origin, `${t.label} page`, t.path, (i) => join(work, `lighthouse-${t.label}-${i}.json`), LIGHTHOUSE_RUNS));
+      lh.push(
+        await lighthouseMedian(
+          server.origin,
+          `${t.label} page`,
+          t.path,
+          (i) => join(work, `lighthouse-${t.label}-${i}.json`),
+          LIGHTHOUSE_RUNS,
+        ),
+      );
     }
     await server.close();
 

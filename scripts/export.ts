@@ -23,7 +23,13 @@ import MiniSearch from 'minisearch';
 import type { Browser } from '@playwright/test';
 import { launchChromium } from './lib/chromium.ts';
 import { contentTypeOf } from './lib/contentTypes.ts';
-import { fullTextOptions, SEARCH_DATA_GLOBAL, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../src/lib/shared/search/fullText.ts';
+import {
+  fullTextOptions,
+  SEARCH_DATA_GLOBAL,
+  toFullTextDoc,
+  type FullTextDoc,
+  type OfflineSearchData,
+} from '../src/lib/shared/search/fullText.ts';
 import { readFragments, sectionsOf, type Section } from '../src/lib/build/pagefindFragments.ts';
 import { baseOf, offlineSite } from './lib/export/site.ts';
 import { withBase, withoutBase } from '../src/lib/shared/base.ts';
@@ -53,7 +59,6 @@ export interface ExportFigures {
 /** A problem the person running the export can fix; printed without a stack trace. */
 export class ExportError extends Error {}
 
-
 async function readTree(dir: string): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
@@ -65,12 +70,18 @@ async function readTree(dir: string): Promise<Map<string, Uint8Array>> {
 }
 
 function need(dist: string, path: string, what: string): void {
-  if (!existsSync(join(dist, path))) throw new ExportError(`${what} is missing from ${join(dist, path)}: run npm run build first.`);
+  if (!existsSync(join(dist, path)))
+    throw new ExportError(`${what} is missing from ${join(dist, path)}: run npm run build first.`);
 }
 
 /** The ranker's docs and each page's text, from search-data.json and Pagefind's fragments. */
-function searchData(build: ReadonlyMap<string, Uint8Array>): { docs: SearchDoc[]; sections: Record<string, Section[]> } {
-  const raw = JSON.parse(new TextDecoder().decode(build.get(builtFileOf(paths.searchData())))) as (SearchDoc & { pagefindId?: string })[];
+function searchData(build: ReadonlyMap<string, Uint8Array>): {
+  docs: SearchDoc[];
+  sections: Record<string, Section[]>;
+} {
+  const raw = JSON.parse(new TextDecoder().decode(build.get(builtFileOf(paths.searchData())))) as (SearchDoc & {
+    pagefindId?: string;
+  })[];
   const docs = raw.map(({ pagefindId: _, ...doc }) => doc);
   const byUrl = new Map<string, Section[]>();
   for (const { fragment } of readFragments(build)) byUrl.set(fragment.url, sectionsOf(fragment));
@@ -91,7 +102,8 @@ async function bundleSearch(entry = 'search/offline.ts'): Promise<string> {
   const code = await bundleClient(entry, 'iife', ROOT);
   // From file:// a module import or a fetch fails: the bundle must call neither (a method
   // of that name, as MiniSearch's SearchableMap has, is fine).
-  if (/(?<![\w$.])(?:import|fetch)\s*\((?![^()]*\)\s*\{)/.test(code)) throw new Error(`the offline bundle of ${entry} imports a module or fetches: it would fail from file://`);
+  if (/(?<![\w$.])(?:import|fetch)\s*\((?![^()]*\)\s*\{)/.test(code))
+    throw new Error(`the offline bundle of ${entry} imports a module or fetches: it would fail from file://`);
   return code;
 }
 
@@ -99,7 +111,9 @@ async function startChromium(): Promise<Browser> {
   try {
     return await launchChromium();
   } catch (e) {
-    throw new ExportError(`Chromium is needed to print the PDFs and did not start (${(e as Error).message.split('\n')[0]}). Install it: apt-get install chromium, or npm exec -- playwright install chromium.`);
+    throw new ExportError(
+      `Chromium is needed to print the PDFs and did not start (${(e as Error).message.split('\n')[0]}). Install it: apt-get install chromium, or npm exec -- playwright install chromium.`,
+    );
   }
 }
 
@@ -108,7 +122,12 @@ async function startChromium(): Promise<Browser> {
  * dated with the date its content is as of (the cover's <time>), so two exports are identical.
  * The build is served at its base path (a SITE_URL with a path, e.g. "/docs/"), as it was made for.
  */
-async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>, path: string, out: string): Promise<number> {
+async function printPdf(
+  browser: Browser,
+  build: ReadonlyMap<string, Uint8Array>,
+  path: string,
+  out: string,
+): Promise<number> {
   const base = baseOf(new TextDecoder().decode(build.get('index.html')));
   const page = await browser.newPage();
   const stray: string[] = [];
@@ -128,7 +147,8 @@ async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>
   await page.evaluate(() => document.fonts.ready);
   if (stray.length) throw new Error(`the print page ${path} asked for what the build lacks: ${stray.join(', ')}`);
   const asOf = await page.locator('.cover time[datetime]').getAttribute('datetime');
-  if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new ExportError(`The print page ${path} has no "content as of" date on its cover: run npm run build again.`);
+  if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new ExportError(`The print page ${path} has no "content as of" date on its cover: run npm run build again.`);
   const pdf = await page.pdf({
     format: 'A4',
     printBackground: true,
@@ -146,7 +166,9 @@ async function printPdf(browser: Browser, build: ReadonlyMap<string, Uint8Array>
   return stamped.pages;
 }
 
-export async function runExport(options: { dist?: string; out?: string; log?: (line: string) => void } = {}): Promise<ExportFigures> {
+export async function runExport(
+  options: { dist?: string; out?: string; log?: (line: string) => void } = {},
+): Promise<ExportFigures> {
   const dist = resolve(options.dist ?? join(ROOT, 'dist'));
   const out = resolve(options.out ?? join(ROOT, 'export'));
   const log = options.log ?? console.log;
@@ -163,7 +185,8 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   const show = (path: string) => relative(process.cwd(), path) || '.';
 
   step(1, `Reading the built site in ${show(dist)}`);
-  if (!existsSync(join(dist, 'index.html'))) throw new ExportError(`No built site in ${show(dist)}: run npm run build first.`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new ExportError(`No built site in ${show(dist)}: run npm run build first.`);
   need(dist, builtFileOf(paths.searchData()), `The search data (${builtFileOf(paths.searchData())})`);
   need(dist, 'pagefind/fragment', "Pagefind's index (pagefind/)");
   need(dist, 'print/index.html', 'The print page (print/index.html)');
@@ -180,15 +203,24 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
   const searchScript = new TextEncoder().encode(await bundleSearch());
   // Triage and /go/ (their pages carry the catalog's triage data inline): src/client/triage/offline.ts.
   const triageScript = new TextEncoder().encode(await bundleSearch('triage/offline.ts'));
-  log(`      search-index.js ${formatBytes(indexScript.length)} (${docs.length} pages), search.js ${formatBytes(searchScript.length)}`);
+  log(
+    `      search-index.js ${formatBytes(indexScript.length)} (${docs.length} pages), search.js ${formatBytes(searchScript.length)}`,
+  );
   took('search');
 
   step(3, 'Rewriting the site for file://');
   const copy = offlineSite(
     site,
-    new Map([['search.js', searchScript], ['search-index.js', indexScript], ['triage.js', triageScript]]),
+    new Map([
+      ['search.js', searchScript],
+      ['search-index.js', indexScript],
+      ['triage.js', triageScript],
+    ]),
     ['/search.js'],
-    new Map([['triage/index.html', ['/triage.js']], ['go/index.html', ['/triage.js']]]),
+    new Map([
+      ['triage/index.html', ['/triage.js']],
+      ['go/index.html', ['/triage.js']],
+    ]),
   );
   if (copy.problems.length) {
     const n = copy.problems.length;
@@ -196,7 +228,9 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
       `the offline copy would have ${n} broken link${n === 1 ? '' : 's'}, so nothing was written (a page of ${show(dist)} links to a file the build lacks: build again, or fix the link in the page's source):\n  ${copy.problems.join('\n  ')}`,
     );
   }
-  log(`      ${copy.pages} pages, ${copy.files.size} files; left out ${copy.dropped.length} files (Pagefind, module scripts, sitemaps, print pages, link previews)`);
+  log(
+    `      ${copy.pages} pages, ${copy.files.size} files; left out ${copy.dropped.length} files (Pagefind, module scripts, sitemaps, print pages, link previews)`,
+  );
   log(`      module scripts replaced by search.js: ${copy.removedScripts.join(', ') || 'none'}`);
   took('copy');
 
@@ -228,7 +262,10 @@ export async function runExport(options: { dist?: string; out?: string; log?: (l
 
     step(6, 'Printing one PDF per category');
     const categories = [...site.keys()].flatMap((p) => /^print\/([^/]+)\/index\.html$/.exec(p)?.[1] ?? []).sort();
-    if (!categories.length) throw new ExportError(`No category print pages (print/<category>/index.html) in ${show(dist)}: run npm run build first.`);
+    if (!categories.length)
+      throw new ExportError(
+        `No category print pages (print/<category>/index.html) in ${show(dist)}: run npm run build first.`,
+      );
     // Printed side by side, in tabs of the same browser.
     const categoryPdfs = await Promise.all(
       categories.map(async (category) => {

@@ -28,7 +28,9 @@ let bad = false;
 for (const set of only) {
   const f = measureSet(set, built);
   // A fault code with no page of its own may be expected (tests/unit/real-queries.test.ts): it counts as a miss.
-  const unknown = f.results.flatMap(({ query: q }) => q.expect.filter((c) => !known.has(c) && !/^quickbooks\/\d+$/.test(c)).map((c) => `${c} (in "${short(q.query)}")`));
+  const unknown = f.results.flatMap(({ query: q }) =>
+    q.expect.filter((c) => !known.has(c) && !/^quickbooks\/\d+$/.test(c)).map((c) => `${c} (in "${short(q.query)}")`),
+  );
   if (unknown.length) {
     console.error(`Unknown pages in the ${set} set:\n  ${unknown.join('\n  ')}`);
     bad = true;
@@ -41,8 +43,10 @@ for (const set of only) {
   for (const r of f.results) {
     if (r.first && r.top3 && r.triage.right && !r.triage.confidentlyWrong && !verbose) continue;
     const got = r.ranked.slice(0, 3).map((x) => `${x.code} ${x.score.toFixed(1)} (${x.reasons.join(', ')})`);
+    const mark = r.first ? (r.top3 ? 'ok  ' : 'TOP3') : 'MISS';
+    const triage = `${r.triage.right ? '' : 'T-MISS '}${r.triage.confidentlyWrong ? 'T-WRONG ' : ''}`;
     console.log(
-      `  ${r.first ? (r.top3 ? 'ok  ' : 'TOP3') : 'MISS'} ${r.triage.right ? '' : 'T-MISS '}${r.triage.confidentlyWrong ? 'T-WRONG ' : ''}[${r.query.kind}] ${short(r.query.query)}` +
+      `  ${mark} ${triage}[${r.query.kind}] ${short(r.query.query)}` +
         `\n       expected ${r.query.expect.join(' | ')}\n       triage   ${r.triage.said}\n       got      ${got.join('\n                ')}`,
     );
   }

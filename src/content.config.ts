@@ -26,7 +26,10 @@ export { BODY_MAX_BYTES } from './lib/content/authoring.ts';
 
 export const quickbooksFaultSchema = z.strictObject({
   /** QuickBooks' numeric fault code (e.g. "6240"), when QuickBooks reports one. */
-  code: z.string().regex(/^\d{3,5}$/, 'a QuickBooks fault code is 3 to 5 digits').optional(),
+  code: z
+    .string()
+    .regex(/^\d{3,5}$/, 'a QuickBooks fault code is 3 to 5 digits')
+    .optional(),
   /** The fault's name as QuickBooks spells it, e.g. "Duplicate Name Exists Error". */
   name: z.string().min(1).max(120).optional(),
   /** The message text exactly as people see it (they paste it into search). */
@@ -64,10 +67,15 @@ export const replySchema = z
     /** The fix steps, in place of the page's "How to fix"; a point under a step is a line starting "- ". */
     steps: z.array(replyText(900)).min(1, 'at least one step').max(8).optional(),
   })
-  .refine((r) => r.intro !== undefined || r.steps !== undefined, { message: 'give the reply its own intro, its own steps, or both' });
+  .refine((r) => r.intro !== undefined || r.steps !== undefined, {
+    message: 'give the reply its own intro, its own steps, or both',
+  });
 
 export const errorSchema = z.strictObject({
-  /** The stable error code: equals the file name and the last part of the page's address (src/lib/shared/urls.ts). Never changes once published. */
+  /**
+   * The stable error code: equals the file name and the last part of the page's address (src/lib/shared/urls.ts). Never
+   * changes once published.
+   */
   code: codeSchema,
   /**
    * Codes this error was published under before a rename. Each keeps working: the page of the former
@@ -77,8 +85,15 @@ export const errorSchema = z.strictObject({
   /** The title the customer sees: what went wrong, in their words. */
   title: z.string().trim().min(1, 'a title is required').max(120),
   /** One plain sentence: what the error means. Shown in lists, search results and link previews. */
-  summary: z.string().trim().min(1, 'a summary is required').max(240, 'keep the summary to one sentence (240 characters at most)'),
-  /** One or more of the categories (CATEGORY_IDS, src/lib/shared/taxonomy.ts); the first is the primary category (breadcrumb, grouping). */
+  summary: z
+    .string()
+    .trim()
+    .min(1, 'a summary is required')
+    .max(240, 'keep the summary to one sentence (240 characters at most)'),
+  /**
+   * One or more of the categories (CATEGORY_IDS, src/lib/shared/taxonomy.ts); the first is the primary category
+   * (breadcrumb, grouping).
+   */
   categories: z.array(z.enum(CATEGORY_IDS)).min(1, 'at least one category'),
   /** Which way the failed sync was going. */
   direction: z.enum(DIRECTION_IDS),
@@ -111,7 +126,8 @@ export const categorySchema = z.strictObject({
   order: z.number().int(),
 });
 
-const publicSource = (what: string) => z.url({ protocol: /^https$/, error: `the address of a public https page where ${what}` });
+const publicSource = (what: string) =>
+  z.url({ protocol: /^https$/, error: `the address of a public https page where ${what}` });
 
 /**
  * One QuickBooks fault code in content/quickbooks-faults.yaml: every code of Intuit's published
@@ -122,7 +138,10 @@ const publicSource = (what: string) => z.url({ protocol: /^https$/, error: `the 
 export const faultSchema = z.strictObject({
   /** The code as QuickBooks numbers it, without leading zeros (errorCode=003001 is "3001"). */
   code: z.string().regex(/^[1-9]\d{0,5}$/, 'the digits of the fault code, without leading zeros'),
-  /** Its name as QuickBooks spells it ("Duplicate Name Exists Error", "ThrottleExceeded"); where it has none, the start of its message. */
+  /**
+   * Its name as QuickBooks spells it ("Duplicate Name Exists Error", "ThrottleExceeded"); where it has none, the start
+   * of its message.
+   */
   name: z.string().trim().min(1).max(200),
   /** What it means, quoted exactly from `source` (Intuit's table, or where the code was seen). */
   meaning: z.string().trim().min(1).max(1000),
@@ -135,7 +154,14 @@ export const faultSchema = z.strictObject({
   /** HTTP statuses it has been seen with. */
   status: z.array(z.string().regex(/^\d{3}$/, 'an HTTP status, three digits')).default([]),
   /** Other wordings seen with the code, each quoted exactly with its public page. */
-  messages: z.array(z.strictObject({ message: z.string().trim().min(1).max(1000), source: publicSource('this exact wording appears') })).default([]),
+  messages: z
+    .array(
+      z.strictObject({
+        message: z.string().trim().min(1).max(1000),
+        source: publicSource('this exact wording appears'),
+      }),
+    )
+    .default([]),
 });
 
 export const collections = {

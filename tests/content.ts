@@ -36,7 +36,10 @@ export interface ContentCategory {
 }
 
 function readError(file: string): ContentError {
-  const { data: front, body } = splitFrontmatter(readFileSync(join(CONTENT, 'errors', file), 'utf8'), `content/errors/${file}`);
+  const { data: front, body } = splitFrontmatter(
+    readFileSync(join(CONTENT, 'errors', file), 'utf8'),
+    `content/errors/${file}`,
+  );
   const data = front as Partial<ContentError>;
   return {
     code: data.code!,
@@ -68,7 +71,10 @@ export const errorByCode = new Map(ERRORS.map((e) => [e.code, e]));
 /** The categories, in their display order. */
 export const CATEGORIES: ContentCategory[] = readdirSync(join(CONTENT, 'categories'))
   .filter((f) => f.endsWith('.json'))
-  .map((f) => ({ id: f.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(CONTENT, 'categories', f), 'utf8')) as { title: string; order: number }) }))
+  .map((f) => ({
+    id: f.replace(/\.json$/, ''),
+    ...(JSON.parse(readFileSync(join(CONTENT, 'categories', f), 'utf8')) as { title: string; order: number }),
+  }))
   .sort((a, b) => a.order - b.order);
 
 /** The errors listed under a category: every error that names it. */
@@ -88,4 +94,6 @@ export interface ContentFault {
   status?: string[];
   messages: { message: string; source: string }[];
 }
-export const FAULTS: ContentFault[] = (parse(readFileSync(join(CONTENT, 'quickbooks-faults.yaml'), 'utf8')) as ContentFault[]).map((f) => ({ ...f, messages: f.messages ?? [] }));
+export const FAULTS: ContentFault[] = (
+  parse(readFileSync(join(CONTENT, 'quickbooks-faults.yaml'), 'utf8')) as ContentFault[]
+).map((f) => ({ ...f, messages: f.messages ?? [] }));

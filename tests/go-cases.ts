@@ -7,7 +7,9 @@
 import { ERRORS } from './content.ts';
 
 const withFault = (code: string) => ERRORS.filter((e) => e.quickbooks.some((q) => q.code === code)).map((e) => e.code);
-const single = ERRORS.flatMap((e) => e.quickbooks.flatMap((q) => (q.code && withFault(q.code).length === 1 ? [{ fault: q.code, code: e.code }] : [])))[0]!;
+const single = ERRORS.flatMap((e) =>
+  e.quickbooks.flatMap((q) => (q.code && withFault(q.code).length === 1 ? [{ fault: q.code, code: e.code }] : [])),
+)[0]!;
 const former = ERRORS.flatMap((e) => e.formerCodes.map((f) => ({ former: f, code: e.code })))[0];
 
 export interface GoCase {
@@ -29,9 +31,18 @@ export const GO_CASES: GoCase[] = [
   { query: '?qb=6540&record=payment', opens: '/errors/payment-deposited/' },
   { query: '?qb=99999', opens: '/search/?q=99999' },
   { query: '?code=no-such-error', opens: '/search/?q=no-such-error' },
-  { query: '?q=Deposited%20Transaction%20cannot%20be%20changed', opens: '/search/?q=Deposited%20Transaction%20cannot%20be%20changed' },
-  { query: '?q=client-missing-name%20invoice-client-not-synced', opens: '/triage/?e=client-missing-name,invoice-client-not-synced' },
-  { query: '?q=invoice-client-not-synced%0Aclient-missing-name', opens: '/triage/?e=client-missing-name,invoice-client-not-synced' },
+  {
+    query: '?q=Deposited%20Transaction%20cannot%20be%20changed',
+    opens: '/search/?q=Deposited%20Transaction%20cannot%20be%20changed',
+  },
+  {
+    query: '?q=client-missing-name%20invoice-client-not-synced',
+    opens: '/triage/?e=client-missing-name,invoice-client-not-synced',
+  },
+  {
+    query: '?q=invoice-client-not-synced%0Aclient-missing-name',
+    opens: '/triage/?e=client-missing-name,invoice-client-not-synced',
+  },
   // Issue 19: every QuickBooks fault code has a page; leading zeros as logs print them.
   { query: '?qb=500', opens: '/quickbooks/500/' },
   { query: '?qb=003001', opens: `/errors/${withFault('3001')[0]}/` },

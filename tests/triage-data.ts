@@ -7,7 +7,11 @@ import type { CategoryId } from '../src/lib/shared/taxonomy.ts';
 export const TRIAGE_DATA: TriageData = {
   site: 'https://help.example.com/',
   errors: ERRORS.map((e) =>
-    toTriageError({ ...e, categories: e.categories as CategoryId[], quickbooks: e.quickbooks.map((q) => ({ ...(q.code && { code: q.code }), message: q.message })) }),
+    toTriageError({
+      ...e,
+      categories: e.categories as CategoryId[],
+      quickbooks: e.quickbooks.map((q) => ({ ...(q.code && { code: q.code }), message: q.message })),
+    }),
   ),
   faultPages: FAULTS.map((f) => [f.code, f.name]),
   docs: [...ERRORS.map(toSearchDoc), ...FAULTS.map(toFaultSearchDoc)],

@@ -27,7 +27,12 @@ export const median = (xs: number[]): number => {
 };
 
 function clean(project: string, outDir: string): void {
-  for (const dir of [outDir, join(project, '.astro'), join(project, 'node_modules', '.astro'), join(project, 'node_modules', '.vite')]) {
+  for (const dir of [
+    outDir,
+    join(project, '.astro'),
+    join(project, 'node_modules', '.astro'),
+    join(project, 'node_modules', '.vite'),
+  ]) {
     rmSync(dir, { recursive: true, force: true });
   }
 }

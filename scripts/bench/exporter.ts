@@ -24,12 +24,17 @@ export function hasExport(project: string): boolean {
 export async function measureExport(project: string, dist: string, out: string): Promise<ExportFigure> {
   const started = performance.now();
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, [join(project, 'scripts', 'export.ts'), '--dist', dist, '--out', out], { cwd: project, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, [join(project, 'scripts', 'export.ts'), '--dist', dist, '--out', out], {
+      cwd: project,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let text = '';
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     child.stderr.on('data', (d: Buffer) => (text += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`npm run export failed (exit ${code}):\n${text.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`npm run export failed (exit ${code}):\n${text.slice(-2000)}`)),
+    );
   });
   const seconds = (performance.now() - started) / 1000;
   let own: Record<string, unknown> | undefined;

@@ -57,7 +57,8 @@ interface Details {
 }
 
 /** The rows of an audit's details; a "list" holds tables, whose rows are flattened. */
-const rows = (d: Details | undefined): Record<string, unknown>[] => (d?.items ?? []).flatMap((item) => (d?.type === 'list' && item.items ? rows(item) : [item]));
+const rows = (d: Details | undefined): Record<string, unknown>[] =>
+  (d?.items ?? []).flatMap((item) => (d?.type === 'list' && item.items ? rows(item) : [item]));
 
 interface Report {
   lighthouseVersion: string;
@@ -75,28 +76,56 @@ const EXPLAINED_BY: Record<string, string> = {
   'first-contentful-paint': 'render-blocking-insight',
 };
 
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 function describe(item: Record<string, unknown>): string | undefined {
   const node = item['node'] as { selector?: string; snippet?: string } | undefined;
   if (node?.selector) return node.selector;
-  if (typeof item['url'] === 'string') return typeof item['duration'] === 'number' ? `${item['url']} ${Math.round(item['duration'])} ms` : item['url'];
+  if (typeof item['url'] === 'string')
+    return typeof item['duration'] === 'number' ? `${item['url']} ${Math.round(item['duration'])} ms` : item['url'];
   return undefined;
 }
 
 function run(url: string, outputPath: string): Promise<void> {
   const cli = join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js');
-  const args = [cli, url, '--output=json', `--output-path=${outputPath}`, `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--quiet', `--only-categories=${CATEGORIES.join(',')}`];
+  const args = [
+    cli,
+    url,
+    '--output=json',
+    `--output-path=${outputPath}`,
+    `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+    '--quiet',
+    `--only-categories=${CATEGORIES.join(',')}`,
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? chromiumOptions().executablePath ?? chromium.executablePath() } });
+    const child = spawn(process.execPath, args, {
+      env: {
+        ...process.env,
+        CHROME_PATH: process.env['CHROME_PATH'] ?? chromiumOptions().executablePath ?? chromium.executablePath(),
+      },
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`lighthouse ${url} failed (exit ${code}):\n${err.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`lighthouse ${url} failed (exit ${code}):\n${err.slice(-2000)}`)),
+    );
   });
 }
 
-export async function lighthouse(origin: string, label: string, path: string, outputPath: string): Promise<LighthouseFigure> {
+export async function lighthouse(
+  origin: string,
+  label: string,
+  path: string,
+  outputPath: string,
+): Promise<LighthouseFigure> {
   await run(new URL(path, origin).href, outputPath);
   const report = JSON.parse(readFileSync(outputPath, 'utf8')) as Report;
   const findings: Finding[] = [];
@@ -114,12 +143,17 @@ export async function lighthouse(origin: string, label: string, path: string, ou
         score: audit.score,
         weight: ref.weight,
         display: audit.displayValue ?? '',
-        items: rows(explainedBy?.details).map(describe).filter((x): x is string => !!x).slice(0, 3),
+        items: rows(explainedBy?.details)
+          .map(describe)
+          .filter((x): x is string => !!x)
+          .slice(0, 3),
       });
     }
   }
   findings.sort((a, b) => b.weight - a.weight);
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(report.categories[c]!.score * 100)])) as LighthouseFigure['scores'];
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, Math.round(report.categories[c]!.score * 100)]),
+  ) as LighthouseFigure['scores'];
   const metric = (id: string) => report.audits[id]?.numericValue ?? NaN;
   return {
     label,
@@ -140,7 +174,13 @@ export async function lighthouse(origin: string, label: string, path: string, ou
  * `runs` runs of one page; the figures of the median run by performance score (Lighthouse's own
  * advice against its run-to-run variance), with every run's performance score beside them.
  */
-export async function lighthouseMedian(origin: string, label: string, path: string, outputPath: (run: number) => string, runs: number): Promise<LighthouseFigure> {
+export async function lighthouseMedian(
+  origin: string,
+  label: string,
+  path: string,
+  outputPath: (run: number) => string,
+  runs: number,
+): Promise<LighthouseFigure> {
   const all: LighthouseFigure[] = [];
   for (let i = 0; i < runs; i++) all.push(await lighthouse(origin, label, path, outputPath(i)));
   const sorted = [...all].sort((a, b) => a.scores.performance - b.scores.performance || b.tbtMs - a.tbtMs);

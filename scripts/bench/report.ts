@@ -19,7 +19,16 @@ export type { Figures } from './figures.ts';
  * The sections of the report, in order: each one reads the figures and writes its Markdown. To
  * report a new measurement, add it to Figures (figures.ts) and a section here.
  */
-const SECTIONS: readonly ((f: Figures) => string)[] = [anchorSection, buildsSection, visitsSection, searchSection, accuracySection, triageSection, exportSection, lighthouseSection];
+const SECTIONS: readonly ((f: Figures) => string)[] = [
+  anchorSection,
+  buildsSection,
+  visitsSection,
+  searchSection,
+  accuracySection,
+  triageSection,
+  exportSection,
+  lighthouseSection,
+];
 
 export const tables = (f: Figures): string => SECTIONS.map((section) => section(f)).join('\n\n');
 
@@ -30,12 +39,19 @@ export function renderMarkdown(f: Figures, previous: string | undefined): string
   const m = f.machine;
   const notesAt = previous?.indexOf(NOTES_START) ?? -1;
   const notesEnd = previous?.indexOf(NOTES_END) ?? -1;
-  const notes = previous && notesAt >= 0 && notesEnd > notesAt ? previous.slice(notesAt, notesEnd + NOTES_END.length) : `${NOTES_START}\n${NOTES_END}`;
+  const notes =
+    previous && notesAt >= 0 && notesEnd > notesAt
+      ? previous.slice(notesAt, notesEnd + NOTES_END.length)
+      : `${NOTES_START}\n${NOTES_END}`;
+  const busy =
+    Math.max(m.loadStart, m.loadEnd) > m.cores
+      ? ' (more than the cores: the machine was busy with other work, which wall times include and CPU times much less)'
+      : '';
   return `# Benchmarks
 
 Written by \`${f.command}\` (scripts/bench.ts) on ${m.date}, in ${f.minutes.toFixed(1)} minutes. Do not edit the figures by hand: run it again.
 
-Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; Chromium ${m.chromium}. One-minute load average at the start and the end of the run: ${m.loadStart.toFixed(1)} and ${m.loadEnd.toFixed(1)}${Math.max(m.loadStart, m.loadEnd) > m.cores ? ' (more than the cores: the machine was busy with other work, which wall times include and CPU times much less)' : ''}.
+Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; Chromium ${m.chromium}. One-minute load average at the start and the end of the run: ${m.loadStart.toFixed(1)} and ${m.loadEnd.toFixed(1)}${busy}.
 
 ${tables(f)}
 

@@ -16,7 +16,6 @@ import { firstVisit, recordTransfers, sum } from '../lib/transfer.ts';
 import type { Query } from '../lib/queries.ts';
 import { median } from './builds.ts';
 
-
 export interface FirstSearch {
   path: string;
   query: string;
@@ -62,7 +61,12 @@ export function kindOf(url: string, js: boolean): string {
   return js ? 'search code' : 'other';
 }
 
-export async function measureFirstSearch(browser: Browser, origin: string, path: string, query: string): Promise<FirstSearch> {
+export async function measureFirstSearch(
+  browser: Browser,
+  origin: string,
+  path: string,
+  query: string,
+): Promise<FirstSearch> {
   const context = await browser.newContext({ baseURL: origin });
   try {
     const recorder = recordTransfers(context, origin);
@@ -81,7 +85,12 @@ export async function measureFirstSearch(browser: Browser, origin: string, path:
           observer.disconnect();
           resolve(performance.now());
         });
-        observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+        observer.observe(document.body, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['hidden'],
+        });
       });
       return performance.now();
     });
@@ -109,7 +118,9 @@ export async function measureFirstSearch(browser: Browser, origin: string, path:
     const firstTransfers = recorder.transfers.slice(before).filter((t) => doneBy.has(t.url));
     const firstResult = { requests: firstTransfers.length, wire: sum(firstTransfers), ms: firstAt - focusAt };
     // The panel announces the full results (Pagefind's fused in) in its status line.
-    await page.waitForFunction(() => /^\d+ errors? match/.test(document.querySelector('site-search [role="status"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^\d+ errors? match/.test(document.querySelector('site-search [role="status"]')?.textContent ?? ''),
+    );
     const coldMs = performance.now() - started;
     await page.waitForLoadState('networkidle');
     await recorder.settle();
@@ -137,7 +148,9 @@ type Where = 'page' | 'panel';
 async function timeOne(page: Page, where: Where, query: string, limitMs: number): Promise<[number, number]> {
   await page.evaluate(
     ([where, limit]) => {
-      const input = document.querySelector<HTMLInputElement>(where === 'page' ? 'main input[type="search"]' : 'site-search input[type="search"]')!;
+      const input = document.querySelector<HTMLInputElement>(
+        where === 'page' ? 'main input[type="search"]' : 'site-search input[type="search"]',
+      )!;
       const first =
         where === 'page'
           ? () => !!document.querySelector('[data-search-results] a')
@@ -146,25 +159,33 @@ async function timeOne(page: Page, where: Where, query: string, limitMs: number)
         where === 'page'
           ? () => first() && !document.querySelector('search-page')?.hasAttribute('aria-busy')
           : () => /^\d+ errors? match/.test(document.querySelector('site-search [role="status"]')?.textContent ?? '');
-      (window as unknown as { __firstResult: Promise<[number, number]> }).__firstResult = new Promise<[number, number]>((resolve) => {
-        let start = 0;
-        let firstMs = -1;
-        input.addEventListener('input', () => (start = performance.now()), { once: true, capture: true });
-        const check = () => {
-          if (!start) return;
-          if (firstMs < 0 && first()) firstMs = performance.now() - start;
-          if (firstMs >= 0 && full()) {
+      (window as unknown as { __firstResult: Promise<[number, number]> }).__firstResult = new Promise<[number, number]>(
+        (resolve) => {
+          let start = 0;
+          let firstMs = -1;
+          input.addEventListener('input', () => (start = performance.now()), { once: true, capture: true });
+          const check = () => {
+            if (!start) return;
+            if (firstMs < 0 && first()) firstMs = performance.now() - start;
+            if (firstMs >= 0 && full()) {
+              observer.disconnect();
+              resolve([firstMs, performance.now() - start]);
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, {
+            childList: true,
+            subtree: true,
+            characterData: true,
+            attributes: true,
+            attributeFilter: ['hidden', 'aria-busy'],
+          });
+          setTimeout(() => {
             observer.disconnect();
-            resolve([firstMs, performance.now() - start]);
-          }
-        };
-        const observer = new MutationObserver(check);
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden', 'aria-busy'] });
-        setTimeout(() => {
-          observer.disconnect();
-          resolve([firstMs, -1]);
-        }, limit);
-      });
+            resolve([firstMs, -1]);
+          }, limit);
+        },
+      );
     },
     [where, limitMs] as const,
   );
@@ -173,7 +194,13 @@ async function timeOne(page: Page, where: Where, query: string, limitMs: number)
 }
 
 /** Last keystroke to first result over `queries`, on /search/ or in the header panel of `panelPath`. */
-export async function measureLatency(browser: Browser, origin: string, queries: Query[], where: Where, panelPath = '/'): Promise<Latency> {
+export async function measureLatency(
+  browser: Browser,
+  origin: string,
+  queries: Query[],
+  where: Where,
+  panelPath = '/',
+): Promise<Latency> {
   const context = await browser.newContext({ baseURL: origin });
   try {
     const page = await context.newPage();
@@ -182,7 +209,10 @@ export async function measureLatency(browser: Browser, origin: string, queries: 
     const clear = async () => {
       await box.fill('');
       await page.waitForFunction(
-        (w) => (w === 'page' ? !document.querySelector('[data-search-results] a') : !document.querySelector('site-search [role="status"]')?.textContent),
+        (w) =>
+          w === 'page'
+            ? !document.querySelector('[data-search-results] a')
+            : !document.querySelector('site-search [role="status"]')?.textContent,
         where,
       );
       await box.focus();
@@ -203,7 +233,9 @@ export async function measureLatency(browser: Browser, origin: string, queries: 
       if (where === 'page') {
         // Let the rendering settle, then read the ranked result codes.
         await page.waitForFunction(() => !document.querySelector('search-page')?.hasAttribute('aria-busy'));
-        const codes = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2] ?? ''));
+        const codes = await page
+          .locator('[data-search-results] a')
+          .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2] ?? ''));
         if (q.expect.includes(codes[0] ?? '')) first++;
         if (codes.slice(0, 3).includes(q.expect[0]!)) top3++;
       }

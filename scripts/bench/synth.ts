@@ -42,8 +42,13 @@ export function writeSyntheticCatalog(root: string, dir: string, size: number): 
   const source = join(root, 'content');
   const target = join(dir, 'content');
   cpSync(source, target, { recursive: true });
-  const files = readdirSync(join(source, 'errors')).filter((f) => f.endsWith('.mdx')).sort();
-  const real = files.map((f) => ({ id: f.slice(0, -4), ...splitFrontmatter(readFileSync(join(source, 'errors', f), 'utf8'), f) }));
+  const files = readdirSync(join(source, 'errors'))
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
+  const real = files.map((f) => ({
+    id: f.slice(0, -4),
+    ...splitFrontmatter(readFileSync(join(source, 'errors', f), 'utf8'), f),
+  }));
   const next = random(size);
   const pick = () => WORDS[Math.floor(next() * WORDS.length)]!;
   const phrase = (n: number) => Array.from({ length: n }, pick).join(' ');
@@ -53,7 +58,13 @@ export function writeSyntheticCatalog(root: string, dir: string, size: number): 
     const cloneId = (id: string) => `${id}-s${round}`;
     // The last round may clone only some entries: links to the others are left out.
     const members = new Set(real.slice(0, size - count).map((e) => e.id));
-    const ids = (v: unknown) => (Array.isArray(v) ? v.map(String).filter((x) => members.has(x)).map(cloneId) : v);
+    const ids = (v: unknown) =>
+      Array.isArray(v)
+        ? v
+            .map(String)
+            .filter((x) => members.has(x))
+            .map(cloneId)
+        : v;
     for (const entry of real) {
       if (!members.has(entry.id)) continue;
       const code = cloneId(entry.id);
@@ -68,7 +79,10 @@ export function writeSyntheticCatalog(root: string, dir: string, size: number): 
       if ('dependsOn' in data) data['dependsOn'] = ids(data['dependsOn']);
       if ('related' in data) data['related'] = ids(data['related']);
       // A paragraph of its own, after the first heading's text, so no two pages index alike.
-      const body = entry.body.replace(/(## What it means\r?\n\r?\n)/, `$1This ${phrase(2)} case concerns ${phrase(12)}.\n\n`);
+      const body = entry.body.replace(
+        /(## What it means\r?\n\r?\n)/,
+        `$1This ${phrase(2)} case concerns ${phrase(12)}.\n\n`,
+      );
       writeFileSync(join(target, 'errors', `${code}.mdx`), `---\n${stringify(data, { lineWidth: 0 })}---\n${body}`);
       codes.push(code);
       count++;

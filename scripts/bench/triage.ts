@@ -31,15 +31,19 @@ interface DataError {
 /** 20 log lines, each with the QuickBooks message of a different error (one whose message is its own). */
 export function twentyErrorPaste(errors: readonly DataError[]): string {
   const owners = new Map<string, Set<string>>();
-  for (const e of errors) for (const q of e.quickbooks) owners.set(q.message, (owners.get(q.message) ?? new Set()).add(e.code));
+  for (const e of errors)
+    for (const q of e.quickbooks) owners.set(q.message, (owners.get(q.message) ?? new Set()).add(e.code));
   const lines: string[] = [];
   for (const e of errors) {
     const q = e.quickbooks.find((x) => owners.get(x.message)!.size === 1 && !x.message.includes('…'));
     if (!q) continue;
-    lines.push(`Nov 26, 2026 9:${String(lines.length).padStart(2, '0')} AM  Sync failed  ${q.code ? `Fault ${q.code}: ` : ''}${q.message}`);
+    lines.push(
+      `Nov 26, 2026 9:${String(lines.length).padStart(2, '0')} AM  Sync failed  ${q.code ? `Fault ${q.code}: ` : ''}${q.message}`,
+    );
     if (lines.length === 20) break;
   }
-  if (lines.length < 20) throw new Error(`only ${lines.length} errors have a message of their own: the 20-error paste needs 20`);
+  if (lines.length < 20)
+    throw new Error(`only ${lines.length} errors have a message of their own: the 20-error paste needs 20`);
   return lines.join('\n');
 }
 
@@ -59,7 +63,12 @@ export function megabytePaste(twenty: string): string {
   return out.join('');
 }
 
-async function pasteToPlan(browser: Browser, origin: string, paste: string, runs: number): Promise<{ ms: number; runs: number; found: number; bytes: number }> {
+async function pasteToPlan(
+  browser: Browser,
+  origin: string,
+  paste: string,
+  runs: number,
+): Promise<{ ms: number; runs: number; found: number; bytes: number }> {
   const times: number[] = [];
   let found = 0;
   for (let r = 0; r < runs; r++) {
@@ -90,7 +99,12 @@ async function pasteToPlan(browser: Browser, origin: string, paste: string, runs
   return { ms: median(times), runs, found, bytes: new TextEncoder().encode(paste).length };
 }
 
-export async function measureTriage(browser: Browser, origin: string, errorPath: string, runs: number): Promise<TriageFigure> {
+export async function measureTriage(
+  browser: Browser,
+  origin: string,
+  errorPath: string,
+  runs: number,
+): Promise<TriageFigure> {
   const data = (await (await fetch(`${origin}/triage-data.json`)).json()) as { errors: DataError[] };
   const twenty = twentyErrorPaste(data.errors);
   const twentyErrors = await pasteToPlan(browser, origin, twenty, runs);
@@ -111,8 +125,19 @@ export async function measureTriage(browser: Browser, origin: string, errorPath:
 export function triageRows(t: TriageFigure): string[][] {
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
   return [
-    [`paste to plan, ${t.twentyErrors.bytes.toLocaleString('en')} bytes naming 20 errors (median of ${t.twentyErrors.runs})`, `${Math.round(t.twentyErrors.ms)} ms, ${t.twentyErrors.found} cards`],
-    [`paste to plan, a 1 MB paste (${(t.oneMegabyte.bytes / 1e6).toFixed(2)} MB; median of ${t.oneMegabyte.runs})`, `${Math.round(t.oneMegabyte.ms)} ms, ${t.oneMegabyte.found} cards`],
-    [`what triage adds to an error page's first visit (${t.errorPage.path})`, t.errorPage.requests ? `${t.errorPage.requests} requests, ${kb(t.errorPage.wire)} gzip` : 'nothing (0 requests, 0 bytes)'],
+    [
+      `paste to plan, ${t.twentyErrors.bytes.toLocaleString('en')} bytes naming 20 errors (median of ${t.twentyErrors.runs})`,
+      `${Math.round(t.twentyErrors.ms)} ms, ${t.twentyErrors.found} cards`,
+    ],
+    [
+      `paste to plan, a 1 MB paste (${(t.oneMegabyte.bytes / 1e6).toFixed(2)} MB; median of ${t.oneMegabyte.runs})`,
+      `${Math.round(t.oneMegabyte.ms)} ms, ${t.oneMegabyte.found} cards`,
+    ],
+    [
+      `what triage adds to an error page's first visit (${t.errorPage.path})`,
+      t.errorPage.requests
+        ? `${t.errorPage.requests} requests, ${kb(t.errorPage.wire)} gzip`
+        : 'nothing (0 requests, 0 bytes)',
+    ],
   ];
 }

@@ -40,7 +40,12 @@ export function triageVerdict(t: Triage, q: Query): TriageVerdict {
   const top = found[0];
   const right =
     (top !== undefined && q.expect.includes(top.code)) ||
-    (top === undefined && t.choices.some((c) => c.options.includes(q.expect[0]!) || (c.faultCode !== undefined && q.expect.includes(`quickbooks/${c.faultCode}`)))) ||
+    (top === undefined &&
+      t.choices.some(
+        (c) =>
+          c.options.includes(q.expect[0]!) ||
+          (c.faultCode !== undefined && q.expect.includes(`quickbooks/${c.faultCode}`)),
+      )) ||
     (top === undefined && !t.choices.length && t.faultFindings.some((f) => q.expect.includes(`quickbooks/${f.code}`)));
   const said = top
     ? `${top.code} (${top.confidence})`
@@ -87,4 +92,3 @@ export function measureSet(set: QuerySet, built: Built): SetFigure {
     results,
   };
 }
-

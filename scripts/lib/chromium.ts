@@ -10,7 +10,13 @@ import { chromium, type Browser, type LaunchOptions } from '@playwright/test';
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for a machine with no network: Chromium must not dial out in the background. */
-export const CHROMIUM_ARGS: readonly string[] = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /** Launch options: the system Chromium when there is one, and the quiet flags. */
 export function chromiumOptions(): LaunchOptions {

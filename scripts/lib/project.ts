@@ -69,7 +69,11 @@ export function countPages(dir: string): number {
  * `astro build` of the project at `project` into `outDir` (which should be inside `project`, see
  * above), with the catalog at `contentDir` when given. Fails with the build's output.
  */
-export function astroBuild(project: string, outDir: string, options: { contentDir?: string; timeoutMs?: number } = {}): Promise<BuildRun> {
+export function astroBuild(
+  project: string,
+  outDir: string,
+  options: { contentDir?: string; timeoutMs?: number } = {},
+): Promise<BuildRun> {
   const astro = join(project, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' };
   delete env['ASTRO_CACHE_DIR'];
@@ -78,7 +82,10 @@ export function astroBuild(project: string, outDir: string, options: { contentDi
   const cpuBefore = childrenCpu();
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', relative(project, outDir) || '.'], { cwd: project, env });
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', relative(project, outDir) || '.'], {
+      cwd: project,
+      env,
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -20,7 +20,9 @@ export interface Query {
   query: string;
   /** Right answers; `expect[0]` is the main page. */
   expect: string[];
-  /** What kind of query it is (symptom, paste, code, typo…; for the real sets: fault-json, app-message, user-words…). */
+  /**
+   * What kind of query it is (symptom, paste, code, typo…; for the real sets: fault-json, app-message, user-words…).
+   */
   kind: string;
   /** The public page the text was copied from (the real sets). */
   source?: string;
@@ -40,4 +42,5 @@ const FILES: Record<QuerySet, string> = {
   holdout: join(REAL_DIR, 'holdout.json'),
 };
 
-export const loadQueries = (set: QuerySet = 'today'): Query[] => JSON.parse(readFileSync(FILES[set], 'utf8')) as Query[];
+export const loadQueries = (set: QuerySet = 'today'): Query[] =>
+  JSON.parse(readFileSync(FILES[set], 'utf8')) as Query[];

@@ -53,7 +53,10 @@ export function recordTransfers(context: BrowserContext, origin: string): Record
       if (!headers) return;
       const contentType = headers['content-type'] ?? '';
       // Redirects and bodiless answers have no body to read.
-      const body = response.status() >= 300 && response.status() < 400 ? Buffer.alloc(0) : await response.body().catch(() => Buffer.alloc(0));
+      const body =
+        response.status() >= 300 && response.status() < 400
+          ? Buffer.alloc(0)
+          : await response.body().catch(() => Buffer.alloc(0));
       const kind = request.resourceType();
       transfers.push({
         url: url.origin === origin ? `${url.pathname}${url.search}` : url.href,

@@ -22,7 +22,11 @@ async function check(root: string, dir: string, schema: z.ZodObject): Promise<Pr
     const id = name.replace(/\.json$/i, '');
     if (!(CATEGORY_IDS as readonly string[]).includes(id)) {
       const guess = didYouMean(id, CATEGORY_IDS);
-      problems.push({ file, field: 'file name', message: `"${id}" is no category; ${guess ? `did you mean "${guess}.json"?` : `the categories are ${CATEGORY_IDS.join(', ')} (src/lib/shared/taxonomy.ts)`}` });
+      problems.push({
+        file,
+        field: 'file name',
+        message: `"${id}" is no category; ${guess ? `did you mean "${guess}.json"?` : `the categories are ${CATEGORY_IDS.join(', ')} (src/lib/shared/taxonomy.ts)`}`,
+      });
       continue;
     }
     const bytes = await readFile(join(dir, name));
@@ -53,7 +57,8 @@ export function categoriesLoader(options: { base: string; schema: z.ZodObject })
       await checkedLoad(context, {
         check: async () => ({ problems: await check(root, dir, options.schema) }),
         // Under astro dev a faulty file is left out and the pages show its problems in the overlay.
-        load: () => glob({ pattern: '*.json', base: options.base }).load(context.watcher ? skippingFaults(context) : context),
+        load: () =>
+          glob({ pattern: '*.json', base: options.base }).load(context.watcher ? skippingFaults(context) : context),
         owns: (path) => path.startsWith(dir + sep),
         reload: false,
       });

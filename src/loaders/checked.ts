@@ -20,7 +20,10 @@ export interface CheckedLoad<R extends { problems: Problem[] }> {
   reload: boolean;
 }
 
-export async function checkedLoad<R extends { problems: Problem[] }>(context: LoaderContext, o: CheckedLoad<R>): Promise<void> {
+export async function checkedLoad<R extends { problems: Problem[] }>(
+  context: LoaderContext,
+  o: CheckedLoad<R>,
+): Promise<void> {
   const run = async () => {
     const result = await o.check();
     reportContentProblems(context.collection, result.problems);

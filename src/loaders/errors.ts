@@ -24,8 +24,21 @@ import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { z } from 'astro/zod';
-import { bodyProblems, DEFAULT_MESSAGE, fileNameProblems, notUtf8, schemaProblems, type SchemaIssue } from '../lib/content/authoring.ts';
-import { formatProblems, staleReviews, validateCatalog, type EntryFacts, type Problem } from '../lib/content/validate.ts';
+import {
+  bodyProblems,
+  DEFAULT_MESSAGE,
+  fileNameProblems,
+  notUtf8,
+  schemaProblems,
+  type SchemaIssue,
+} from '../lib/content/authoring.ts';
+import {
+  formatProblems,
+  staleReviews,
+  validateCatalog,
+  type EntryFacts,
+  type Problem,
+} from '../lib/content/validate.ts';
 import { checkedLoad } from './checked.ts';
 import { CATEGORY_IDS } from '../lib/shared/taxonomy.ts';
 import { replyLengthProblem, type ReplySource } from '../lib/build/replies.ts';
@@ -56,7 +69,8 @@ const unwrap = (node: SchemaNode | undefined) => {
 /** The fields allowed in the object at `path` of the schema, for "did you mean". */
 function fieldsAt(schema: z.ZodObject, path: readonly PropertyKey[]): string[] {
   let node: SchemaNode | undefined = schema as SchemaNode;
-  for (const key of path) node = typeof key === 'number' ? unwrap(node)?.def?.element : unwrap(node)?.def?.shape?.[String(key)];
+  for (const key of path)
+    node = typeof key === 'number' ? unwrap(node)?.def?.element : unwrap(node)?.def?.shape?.[String(key)];
   return Object.keys(unwrap(node)?.def?.shape ?? {});
 }
 
@@ -71,7 +85,13 @@ function keyLine(text: string, key: PropertyKey | undefined, first: number): num
  * The schema's problems with `data`, worded for authors (src/lib/content/authoring.ts), each on the
  * line of its top-level field in `text` (whose first line is line `first` of the file).
  */
-export function schemaCheck(file: string, schema: z.ZodObject, data: unknown, text: string, first: number): { problems: Problem[]; data?: unknown } {
+export function schemaCheck(
+  file: string,
+  schema: z.ZodObject,
+  data: unknown,
+  text: string,
+  first: number,
+): { problems: Problem[]; data?: unknown } {
   const result = schema.safeParse(data, { error: () => DEFAULT_MESSAGE, reportInput: true });
   if (result.success) return { problems: [], data: result.data };
   return {
@@ -105,19 +125,47 @@ async function check(root: string, options: Options): Promise<{ problems: Proble
       parsed = parseFrontmatter(new TextDecoder().decode(bytes), { frontmatter: 'empty-with-spaces' });
     } catch (e) {
       const err = e as { reason?: string; message: string; mark?: { line: number } };
-      problems.push({ file, field: 'frontmatter', line: err.mark ? err.mark.line + 2 : undefined, message: `not valid YAML: ${err.reason ?? err.message.split('\n')[0]}` });
+      problems.push({
+        file,
+        field: 'frontmatter',
+        line: err.mark ? err.mark.line + 2 : undefined,
+        message: `not valid YAML: ${err.reason ?? err.message.split('\n')[0]}`,
+      });
       continue;
     }
     // The frontmatter starts on line 2, after "---".
     const result = schemaCheck(file, options.schema, parsed.frontmatter, parsed.rawFrontmatter, 2);
     problems.push(...result.problems, ...bodyProblems(file, parsed.content));
     if (problems.length > before) continue;
-    const data = result.data as { code: string; title: string; summary: string; reply?: ReplySource['reply']; formerCodes: string[]; dependsOn: { id: string }[]; related: { id: string }[]; lastReviewed: Date };
+    const data = result.data as {
+      code: string;
+      title: string;
+      summary: string;
+      reply?: ReplySource['reply'];
+      formerCodes: string[];
+      dependsOn: { id: string }[];
+      related: { id: string }[];
+      lastReviewed: Date;
+    };
     // The reply support copies (src/lib/build/replies.ts) must stay short enough to send.
     const long = replyLengthProblem({ ...data, body: parsed.content });
-    if (long) problems.push({ file, field: long.field, line: keyLine(parsed.rawFrontmatter, data.reply ? 'reply' : 'summary', 2), message: long.message });
+    if (long)
+      problems.push({
+        file,
+        field: long.field,
+        line: keyLine(parsed.rawFrontmatter, data.reply ? 'reply' : 'summary', 2),
+        message: long.message,
+      });
     reviews.push({ file, lastReviewed: data.lastReviewed, line: keyLine(parsed.rawFrontmatter, 'lastReviewed', 2) });
-    facts.push({ id: name.slice(0, -'.mdx'.length), file, code: data.code, formerCodes: data.formerCodes, dependsOn: data.dependsOn.map((r) => r.id), related: data.related.map((r) => r.id), body: parsed.content });
+    facts.push({
+      id: name.slice(0, -'.mdx'.length),
+      file,
+      code: data.code,
+      formerCodes: data.formerCodes,
+      dependsOn: data.dependsOn.map((r) => r.id),
+      related: data.related.map((r) => r.id),
+      body: parsed.content,
+    });
   }
   if (!problems.length) {
     const publishedFile = resolve(root, options.publishedFile);
@@ -125,7 +173,8 @@ async function check(root: string, options: Options): Promise<{ problems: Proble
     problems.push(...validateCatalog(facts, { file: show(publishedFile), codes: published }));
     for (const id of CATEGORY_IDS) {
       const path = resolve(root, options.categoriesDir, `${id}.json`);
-      if (!existsSync(path)) problems.push({ file: show(path), field: 'title', message: 'this category file is missing' });
+      if (!existsSync(path))
+        problems.push({ file: show(path), field: 'title', message: 'this category file is missing' });
     }
   }
   return { problems, stale: problems.length ? [] : staleReviews(reviews, new Date()) };
@@ -147,7 +196,9 @@ export function skippingFaults(context: LoaderContext): LoaderContext {
     }) as LoaderContext['parseData'],
     store: new Proxy(store, {
       get(target, key) {
-        if (key === 'set') return (entry: Parameters<typeof store.set>[0]) => ((entry.data as Record<symbol, unknown>)[FAULTY] ? (target.delete(entry.id), false) : target.set(entry));
+        if (key === 'set')
+          return (entry: Parameters<typeof store.set>[0]) =>
+            (entry.data as Record<symbol, unknown>)[FAULTY] ? (target.delete(entry.id), false) : target.set(entry);
         const value = Reflect.get(target, key) as unknown;
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -167,7 +218,10 @@ export function errorsLoader(options: Options): Loader {
           const result = await check(root, options);
           // Pages not reviewed for a year: a warning in the build's output, the build goes on.
           const { stale } = result;
-          if (stale.length) context.logger.warn(`${stale.length === 1 ? 'a page was' : `${stale.length} pages were`} not reviewed in the last 12 months:\n${formatProblems(stale)}`);
+          if (stale.length)
+            context.logger.warn(
+              `${stale.length === 1 ? 'a page was' : `${stale.length} pages were`} not reviewed in the last 12 months:\n${formatProblems(stale)}`,
+            );
           return result;
         },
         load: async () => {
@@ -178,7 +232,9 @@ export function errorsLoader(options: Options): Loader {
           }
           // Under astro dev a faulty file is left out of the store (until it is fixed) instead of
           // stopping the server: its problems show in the overlay.
-          await glob({ pattern: '*.mdx', base: options.base, generateId: ({ entry }) => idOf(entry) }).load(context.watcher ? skippingFaults(context) : context);
+          await glob({ pattern: '*.mdx', base: options.base, generateId: ({ entry }) => idOf(entry) }).load(
+            context.watcher ? skippingFaults(context) : context,
+          );
         },
         owns: (path) => path.startsWith(dir + sep),
         reload: false,

@@ -29,20 +29,39 @@ function entriesOf(text: string): { text: string; line: number }[] {
   return out;
 }
 
-async function check(root: string, path: string, schema: z.ZodObject): Promise<{ problems: Problem[]; entries: { id: string; data: unknown }[] }> {
+async function check(
+  root: string,
+  path: string,
+  schema: z.ZodObject,
+): Promise<{ problems: Problem[]; entries: { id: string; data: unknown }[] }> {
   const file = relative(root, path).split(sep).join('/');
   const bytes = await readFile(path).catch(() => undefined);
-  if (!bytes) return { problems: [{ file, field: 'file', message: 'missing: the table of QuickBooks fault codes is required' }], entries: [] };
+  if (!bytes)
+    return {
+      problems: [{ file, field: 'file', message: 'missing: the table of QuickBooks fault codes is required' }],
+      entries: [],
+    };
   const notText = notUtf8(bytes);
-  if (notText) return { problems: [{ file, field: 'text', message: `not UTF-8 (${notText}); save the file as UTF-8` }], entries: [] };
+  if (notText)
+    return {
+      problems: [{ file, field: 'text', message: `not UTF-8 (${notText}); save the file as UTF-8` }],
+      entries: [],
+    };
   const text = new TextDecoder().decode(bytes);
   let list: unknown;
   try {
     list = parse(text);
   } catch (e) {
-    return { problems: [{ file, field: 'text', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }], entries: [] };
+    return {
+      problems: [{ file, field: 'text', message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }],
+      entries: [],
+    };
   }
-  if (!Array.isArray(list)) return { problems: [{ file, field: 'text', message: 'a YAML list of fault codes is expected ("- code: …" entries)' }], entries: [] };
+  if (!Array.isArray(list))
+    return {
+      problems: [{ file, field: 'text', message: 'a YAML list of fault codes is expected ("- code: …" entries)' }],
+      entries: [],
+    };
   const texts = entriesOf(text);
   const problems: Problem[] = [];
   const entries: { id: string; data: unknown }[] = [];
@@ -54,7 +73,13 @@ async function check(root: string, path: string, schema: z.ZodObject): Promise<{
     if (!result.data) return;
     const code = (result.data as { code: string }).code;
     const first = seen.get(code);
-    if (first !== undefined) problems.push({ file, line: at.line, field: 'code', message: `"${code}" is listed twice (first on line ${first}); keep one entry per code` });
+    if (first !== undefined)
+      problems.push({
+        file,
+        line: at.line,
+        field: 'code',
+        message: `"${code}" is listed twice (first on line ${first}); keep one entry per code`,
+      });
     else {
       seen.set(code, at.line);
       entries.push({ id: code, data: result.data });
@@ -74,7 +99,8 @@ export function faultsLoader(options: { file: string; schema: z.ZodObject }): Lo
         check: () => check(root, path, options.schema),
         load: async ({ entries }) => {
           context.store.clear();
-          for (const { id, data } of entries) context.store.set({ id, data: await context.parseData({ id, data: data as Record<string, unknown> }) });
+          for (const { id, data } of entries)
+            context.store.set({ id, data: await context.parseData({ id, data: data as Record<string, unknown> }) });
         },
         owns: (changed) => changed === path,
         reload: true,

@@ -8,7 +8,17 @@ import { urls } from '../lib/shared/urls.ts';
 export const GET: APIRoute = async ({ site }) => {
   const { errors } = await getCatalog();
   const abs = (path: string) => new URL(path, site).href;
-  const byCode = new Map(errors.map((e) => [e.id, { title: e.data.title, summary: e.data.summary, url: abs(urls.error(e.id)), steps: stepsOf(e) }]));
-  const xml = changesFeed(await getChangeLog(), { title: `${SITE_NAME}: what changed`, feed: abs(urls.changesFeed()), page: abs(urls.changes()), errors: byCode });
+  const byCode = new Map(
+    errors.map((e) => [
+      e.id,
+      { title: e.data.title, summary: e.data.summary, url: abs(urls.error(e.id)), steps: stepsOf(e) },
+    ]),
+  );
+  const xml = changesFeed(await getChangeLog(), {
+    title: `${SITE_NAME}: what changed`,
+    feed: abs(urls.changesFeed()),
+    page: abs(urls.changes()),
+    errors: byCode,
+  });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

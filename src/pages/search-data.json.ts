@@ -10,6 +10,9 @@ import { toFaultSearchDoc, toSearchDoc } from '../lib/build/searchDocs.ts';
 
 export const GET: APIRoute = async () => {
   const { errors, faultCodes } = await getCatalog();
-  const docs = [...errors.map((e) => toSearchDoc({ ...e.data, body: e.entry.body ?? '' })), ...faultCodes.map(toFaultSearchDoc)];
+  const docs = [
+    ...errors.map((e) => toSearchDoc({ ...e.data, body: e.entry.body ?? '' })),
+    ...faultCodes.map(toFaultSearchDoc),
+  ];
   return new Response(JSON.stringify(docs), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -10,7 +10,8 @@ export function baseLinks({ base }) {
   /** @param {any} node */
   const visit = (node) => {
     const href = node.type === 'element' ? node.properties?.href : undefined;
-    if (typeof href === 'string' && href.startsWith('/') && !href.startsWith('//')) node.properties.href = prefix + href;
+    if (typeof href === 'string' && href.startsWith('/') && !href.startsWith('//'))
+      node.properties.href = prefix + href;
     for (const child of node.children ?? []) visit(child);
   };
   return prefix ? visit : () => {};

@@ -17,6 +17,11 @@ export const headingAnchors = {
   group: { type: 'element', tagName: 'div', properties: { className: ['heading-wrapper'] }, children: [] },
   content: (heading) => [
     { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
-    { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `Link to section: ${text(heading)}` }] },
+    {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['visually-hidden'] },
+      children: [{ type: 'text', value: `Link to section: ${text(heading)}` }],
+    },
   ],
 };

@@ -54,7 +54,11 @@ export function withCopy<T>(use: (copy: Copy) => T): T {
   }
 }
 
-export function withBuiltCopy<T>(prepare: (content: string) => void, inspect: (build: BuiltCopy) => T, env: Record<string, string> = {}): T {
+export function withBuiltCopy<T>(
+  prepare: (content: string) => void,
+  inspect: (build: BuiltCopy) => T,
+  env: Record<string, string> = {},
+): T {
   return withCopy(({ content, build }) => {
     prepare(content);
     return inspect(build(env));
@@ -68,11 +72,16 @@ export function withBuiltCopy<T>(prepare: (content: string) => void, inspect: (b
 export function rename(content: string, keepOldCode: boolean) {
   const from = join(content, 'errors', 'invoice-deleted.mdx');
   const to = join(content, 'errors', 'invoice-removed-in-quickbooks.mdx');
-  const text = readFileSync(from, 'utf8').replace(/^code: invoice-deleted$/m, `code: invoice-removed-in-quickbooks${keepOldCode ? '\nformerCodes: [invoice-deleted]' : ''}`);
+  const text = readFileSync(from, 'utf8').replace(
+    /^code: invoice-deleted$/m,
+    `code: invoice-removed-in-quickbooks${keepOldCode ? '\nformerCodes: [invoice-deleted]' : ''}`,
+  );
   writeFileSync(to, text);
   renameSync(from, `${from}.gone`);
   // As the README tells authors: the dependsOn, related and links that name the old code now name the new one.
-  for (const file of readdirSync(join(content, 'errors')).filter((f) => f.endsWith('.mdx') && f !== 'invoice-removed-in-quickbooks.mdx')) {
+  for (const file of readdirSync(join(content, 'errors')).filter(
+    (f) => f.endsWith('.mdx') && f !== 'invoice-removed-in-quickbooks.mdx',
+  )) {
     const path = join(content, 'errors', file);
     writeFileSync(path, readFileSync(path, 'utf8').replaceAll('invoice-deleted', 'invoice-removed-in-quickbooks'));
   }

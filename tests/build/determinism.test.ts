@@ -27,33 +27,41 @@ function firstDifference(a: Buffer, b: Buffer): string {
   return `at byte ${i} (sizes ${a.length} and ${b.length}):\n      ${show(a)}\n      ${show(b)}`;
 }
 
-test('two builds of the same sources are identical, file for file and byte for byte', { timeout: 600_000 }, async () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'hc-determinism-'));
-  try {
-    const outputs: string[] = [];
-    for (const name of ['first', 'second']) {
-      const project = snapshotProject(join(tmp, name));
-      const out = join(project, 'dist');
-      await astroBuild(project, out);
-      outputs.push(out);
+test(
+  'two builds of the same sources are identical, file for file and byte for byte',
+  { timeout: 600_000 },
+  async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'hc-determinism-'));
+    try {
+      const outputs: string[] = [];
+      for (const name of ['first', 'second']) {
+        const project = snapshotProject(join(tmp, name));
+        const out = join(project, 'dist');
+        await astroBuild(project, out);
+        outputs.push(out);
+      }
+      const [a, b] = outputs as [string, string];
+      const inA = files(a);
+      const inB = files(b);
+      assert.ok(inA.length > 0, 'the first build wrote no files');
+      const problems: string[] = [];
+      const setB = new Set(inB);
+      for (const f of inA) if (!setB.has(f)) problems.push(`${f}: only in the first build`);
+      const setA = new Set(inA);
+      for (const f of inB) if (!setA.has(f)) problems.push(`${f}: only in the second build`);
+      for (const f of inA) {
+        if (!setB.has(f)) continue;
+        const x = readFileSync(join(a, f));
+        const y = readFileSync(join(b, f));
+        if (!x.equals(y)) problems.push(`${f} differs ${firstDifference(x, y)}`);
+      }
+      assert.deepEqual(
+        problems,
+        [],
+        `${problems.length} of ${inA.length} output files differ between two builds:\n  ${problems.slice(0, 20).join('\n  ')}`,
+      );
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
-    const [a, b] = outputs as [string, string];
-    const inA = files(a);
-    const inB = files(b);
-    assert.ok(inA.length > 0, 'the first build wrote no files');
-    const problems: string[] = [];
-    const setB = new Set(inB);
-    for (const f of inA) if (!setB.has(f)) problems.push(`${f}: only in the first build`);
-    const setA = new Set(inA);
-    for (const f of inB) if (!setA.has(f)) problems.push(`${f}: only in the second build`);
-    for (const f of inA) {
-      if (!setB.has(f)) continue;
-      const x = readFileSync(join(a, f));
-      const y = readFileSync(join(b, f));
-      if (!x.equals(y)) problems.push(`${f} differs ${firstDifference(x, y)}`);
-    }
-    assert.deepEqual(problems, [], `${problems.length} of ${inA.length} output files differ between two builds:\n  ${problems.slice(0, 20).join('\n  ')}`);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -34,7 +34,11 @@ function headerRules(text: string) {
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      const source = line
+        .trim()
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
       rules.push({ path: line.trim(), pattern: new RegExp(`^${source}$`), headers: new Map() });
     } else {
       const at = line.indexOf(':');
@@ -44,7 +48,8 @@ function headerRules(text: string) {
   return rules;
 }
 /** Every value a host sends for a header at a path (both hosts join the matching rules' values). */
-const valuesAt = (rules: ReturnType<typeof headerRules>, path: string, name: string) => rules.filter((r) => r.pattern.test(path) && r.headers.has(name)).map((r) => r.headers.get(name)!);
+const valuesAt = (rules: ReturnType<typeof headerRules>, path: string, name: string) =>
+  rules.filter((r) => r.pattern.test(path) && r.headers.has(name)).map((r) => r.headers.get(name)!);
 
 test('the host files give every page its CSP with frame-ancestors, cache hashed files for good, and 301 former codes; nginx serves them', async (t) => {
   await withCopy(async ({ content, build, dir }) => {
@@ -55,14 +60,20 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
     const rules = headerRules(readFileSync(join(dist, '_headers'), 'utf8'));
 
     // Every page: exactly one CSP, its own <meta> policy plus frame-ancestors; short caching.
-    const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, csp: metaPolicy(readFileSync(join(dist, file), 'utf8')) }));
+    const pages = files
+      .filter((f) => f.endsWith('.html'))
+      .map((file) => ({ file, csp: metaPolicy(readFileSync(join(dist, file), 'utf8')) }));
     assert.ok(pages.filter((p) => p.csp).length > 40);
     for (const { file, csp } of pages) {
       if (!csp) continue;
       // The error cards alone may be framed: by the help center itself, as EMBED_ORIGINS is unset here.
       const frame = file.startsWith('embed/') ? "frame-ancestors 'self'" : FRAME;
       assert.deepEqual(valuesAt(rules, pathOfBuiltFile(file), 'content-security-policy'), [`${csp}; ${frame}`], file);
-      assert.deepEqual(valuesAt(rules, pathOfBuiltFile(file), 'cache-control').map((v) => SHORT.test(v)), [true], file);
+      assert.deepEqual(
+        valuesAt(rules, pathOfBuiltFile(file), 'cache-control').map((v) => SHORT.test(v)),
+        [true],
+        file,
+      );
     }
     // Every other file: one Cache-Control, immutable exactly when the name carries a hash.
     for (const file of files.filter((f) => !f.endsWith('.html') && !f.startsWith('_'))) {
@@ -70,17 +81,33 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
       assert.equal(values.length, 1, `${file}: ${values.join(' | ')}`);
       assert.ok(hashed(file) ? IMMUTABLE.test(values[0]!) : SHORT.test(values[0]!), `${file}: ${values[0]}`);
     }
-    for (const file of ['pagefind/pagefind-entry.json', 'pagefind/pagefind.js']) assert.match(valuesAt(rules, `/${file}`, 'cache-control')[0]!, SHORT, file);
+    for (const file of ['pagefind/pagefind-entry.json', 'pagefind/pagefind.js'])
+      assert.match(valuesAt(rules, `/${file}`, 'cache-control')[0]!, SHORT, file);
     assert.ok(files.some((f) => f.startsWith('_astro/')) && files.some((f) => f.startsWith('pagefind/fragment/')));
-    for (const [name, value] of [['x-content-type-options', 'nosniff'], ['strict-transport-security', 'max-age=31536000']]) assert.deepEqual(valuesAt(rules, '/errors/', name!), [value], name);
-    assert.ok(valuesAt(rules, '/', 'referrer-policy').length === 1 && valuesAt(rules, '/', 'permissions-policy').length === 1);
+    for (const [name, value] of [
+      ['x-content-type-options', 'nosniff'],
+      ['strict-transport-security', 'max-age=31536000'],
+    ])
+      assert.deepEqual(valuesAt(rules, '/errors/', name!), [value], name);
+    assert.ok(
+      valuesAt(rules, '/', 'referrer-policy').length === 1 && valuesAt(rules, '/', 'permissions-policy').length === 1,
+    );
 
     // Every former code of the catalog: a 301 to its error.
-    const catalog = JSON.parse(readFileSync(join(dist, 'errors.json'), 'utf8')) as { errors: { code: string; formerCodes: string[] }[] };
-    const redirects = readFileSync(join(dist, '_redirects'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/));
+    const catalog = JSON.parse(readFileSync(join(dist, 'errors.json'), 'utf8')) as {
+      errors: { code: string; formerCodes: string[] }[];
+    };
+    const redirects = readFileSync(join(dist, '_redirects'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(/\s+/));
     const former = catalog.errors.flatMap((e) => e.formerCodes.map((from) => [from, e.code] as const));
     assert.deepEqual(former, [['invoice-deleted', 'invoice-removed-in-quickbooks']]);
-    for (const [from, to] of former) assert.ok(redirects.some(([a, b, code]) => a === `/errors/${from}/` && b === `/errors/${to}/` && code === '301'), from);
+    for (const [from, to] of former)
+      assert.ok(
+        redirects.some(([a, b, code]) => a === `/errors/${from}/` && b === `/errors/${to}/` && code === '301'),
+        from,
+      );
 
     // The image serves this build with this configuration.
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
@@ -102,7 +129,10 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
       const pagePath = 'errors/invoice-removed-in-quickbooks/index.html';
       const page = await get(pathOfBuiltFile(pagePath), { headers: { 'accept-encoding': 'gzip' } });
       assert.equal(page.status, 200);
-      assert.equal(page.headers.get('content-security-policy'), `${metaPolicy(readFileSync(join(dist, pagePath), 'utf8'))}; ${FRAME}`);
+      assert.equal(
+        page.headers.get('content-security-policy'),
+        `${metaPolicy(readFileSync(join(dist, pagePath), 'utf8'))}; ${FRAME}`,
+      );
       assert.match(page.headers.get('cache-control')!, SHORT);
       assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
       assert.equal(page.headers.get('strict-transport-security'), 'max-age=31536000');
@@ -128,10 +158,22 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
       const index = triageIndex(JSON.parse(readFileSync(join(dist, 'triage-data.json'), 'utf8')) as TriageData);
       const answered = [
         // (a record that is none of the records is left to the page, which ignores it)
-        ...GO_CASES.filter((c) => /^\/(errors|quickbooks)\//.test(c.opens) && GO_RECORDS.includes(new URLSearchParams(c.query).get('record') ?? 'client') && !`${c.query} ${c.opens}`.includes('invoice-deleted')),
+        ...GO_CASES.filter(
+          (c) =>
+            /^\/(errors|quickbooks)\//.test(c.opens) &&
+            GO_RECORDS.includes(new URLSearchParams(c.query).get('record') ?? 'client') &&
+            !`${c.query} ${c.opens}`.includes('invoice-deleted'),
+        ),
         { query: '?code=invoice-deleted', opens: '/errors/invoice-removed-in-quickbooks/' },
         { query: '?code=INVOICE-DELETED', opens: '/errors/invoice-removed-in-quickbooks/' },
-        ...goRules(index).map((r) => ({ query: `?${new URLSearchParams(Object.entries({ code: r.code, qb: r.qb, record: r.record }).filter((e): e is [string, string] => e[1] !== undefined))}`, opens: r.to })),
+        ...goRules(index).map((r) => ({
+          query: `?${new URLSearchParams(
+            Object.entries({ code: r.code, qb: r.qb, record: r.record }).filter(
+              (e): e is [string, string] => e[1] !== undefined,
+            ),
+          )}`,
+          opens: r.to,
+        })),
       ];
       assert.ok(answered.length > 20, `${answered.length} /go/ links`);
       for (const { query, opens } of answered) {
@@ -139,7 +181,14 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
         assert.equal(go.status, 302, `/go/${query}`);
         assert.equal(go.headers.get('location'), opens, `/go/${query}`);
       }
-      for (const query of ['', '?q=closed%20period', '?code=no-such-error', '?code=no-such-error&qb=6240', '?qb=99999', '?qb=6240&record=nonsense']) {
+      for (const query of [
+        '',
+        '?q=closed%20period',
+        '?code=no-such-error',
+        '?code=no-such-error&qb=6240',
+        '?qb=99999',
+        '?qb=6240&record=nonsense',
+      ]) {
         const go = await get(`/go/${query}`);
         assert.equal(go.status, 200, `/go/${query}: ${go.headers.get('location')}`);
         assert.match(go.headers.get('content-security-policy')!, /frame-ancestors 'none'/, `/go/${query}`);

@@ -13,7 +13,9 @@ export const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx'
 
 /** Why nginx cannot run here, or undefined when it can. */
 export function nginxMissing(): string | undefined {
-  return spawnSync(NGINX, ['-v'], { encoding: 'utf8' }).error ? 'nginx is not installed (Debian: apt-get install nginx; .ci/run installs it): the nginx configuration was not served' : undefined;
+  return spawnSync(NGINX, ['-v'], { encoding: 'utf8' }).error
+    ? 'nginx is not installed (Debian: apt-get install nginx; .ci/run installs it): the nginx configuration was not served'
+    : undefined;
 }
 
 export async function freePort(): Promise<number> {
@@ -43,15 +45,21 @@ export async function startNginx(dist: string, dir: string, port?: number): Prom
     .replace(/^ {2}root .*;$/m, `  root ${dist};`)
     .replace(/^ {2}listen .*;$/m, `  listen 127.0.0.1:${listen};`);
   writeFileSync(join(run, 'site.conf'), site);
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((k) => `${k}_temp_path ${join(run, 'tmp')};`).join(' ');
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((k) => `${k}_temp_path ${join(run, 'tmp')};`)
+    .join(' ');
   writeFileSync(
     join(run, 'nginx.conf'),
     // As the official image's nginx.conf: the server block is included in http {}.
     `${process.getuid?.() === 0 ? 'user root;\n' : ''}daemon off;\nworker_processes 1;\npid ${join(run, 'nginx.pid')};\nerror_log ${join(run, 'error.log')};\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n  ${temp}\n  include ${join(run, 'site.conf')};\n}\n`,
   );
-  const check = spawnSync(NGINX, ['-t', '-c', join(run, 'nginx.conf'), '-p', run, '-e', join(run, 'error.log')], { encoding: 'utf8' });
+  const check = spawnSync(NGINX, ['-t', '-c', join(run, 'nginx.conf'), '-p', run, '-e', join(run, 'error.log')], {
+    encoding: 'utf8',
+  });
   assert.equal(check.status, 0, check.stderr);
-  const server = spawn(NGINX, ['-c', join(run, 'nginx.conf'), '-p', run, '-e', join(run, 'error.log')], { stdio: 'ignore' });
+  const server = spawn(NGINX, ['-c', join(run, 'nginx.conf'), '-p', run, '-e', join(run, 'error.log')], {
+    stdio: 'ignore',
+  });
   const origin = `http://127.0.0.1:${listen}`;
   const get = async (path: string, init: RequestInit = {}) => {
     for (let i = 0; ; i++) {

@@ -17,7 +17,10 @@ test('a renamed error keeps its old URL, which redirects to the new one; SITE_UR
       const old = readFileSync(join(dist, 'errors', 'invoice-deleted', 'index.html'), 'utf8');
       assert.match(old, /http-equiv="refresh" content="0;url=\/errors\/invoice-removed-in-quickbooks\/"/);
       const page = readFileSync(join(dist, 'errors', 'invoice-removed-in-quickbooks', 'index.html'), 'utf8');
-      assert.match(page, /<link rel="canonical" href="https:\/\/docs\.test\.example\/errors\/invoice-removed-in-quickbooks\/"/);
+      assert.match(
+        page,
+        /<link rel="canonical" href="https:\/\/docs\.test\.example\/errors\/invoice-removed-in-quickbooks\/"/,
+      );
       const catalog = JSON.parse(readFileSync(join(dist, 'errors.json'), 'utf8'));
       const renamed = catalog.errors.find((e: { code: string }) => e.code === 'invoice-removed-in-quickbooks');
       assert.deepEqual(renamed.formerCodes, ['invoice-deleted']);

@@ -15,7 +15,9 @@ for (const scheme of ['light', 'dark'] as const) {
         // Open the folded parts so that their contents are checked too.
         await page.locator('details').evaluateAll((els) => els.forEach((d) => d.setAttribute('open', '')));
         const results = await new AxeBuilder({ page }).withTags(WCAG22_AA).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+          [],
+        );
       });
     }
   });
@@ -34,6 +36,8 @@ test('keyboard: the skip link is first and moves focus to the main content', asy
 test('narrow screens: no horizontal scrolling on an error page', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/errors/payment-confirmation-too-long/');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

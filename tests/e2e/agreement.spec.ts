@@ -51,11 +51,16 @@ for (const set of QUERY_SETS) {
     const differ: string[] = [];
     for (const q of queries) {
       const [online, off] = await Promise.all([searchPage(page, q.query), searchPage(copy, q.query)]);
-      if (JSON.stringify(online.slice(0, 3)) !== JSON.stringify(off.slice(0, 3))) differ.push(`${q.query.slice(0, 60)}: ${online.slice(0, 3).join(', ')} | offline ${off.slice(0, 3).join(', ')}`);
+      if (JSON.stringify(online.slice(0, 3)) !== JSON.stringify(off.slice(0, 3)))
+        differ.push(
+          `${q.query.slice(0, 60)}: ${online.slice(0, 3).join(', ')} | offline ${off.slice(0, 3).join(', ')}`,
+        );
       if (q.expect.includes(online[0]!)) first++;
       if (online.slice(0, 3).includes(q.expect[0]!)) top3++;
     }
-    console.log(`${set}: ${queries.length} queries, ${first} first, ${top3} in the top three, online and offline alike: ${queries.length - differ.length}`);
+    console.log(
+      `${set}: ${queries.length} queries, ${first} first, ${top3} in the top three, online and offline alike: ${queries.length - differ.length}`,
+    );
     expect(differ, 'queries whose top three differ online and offline').toEqual([]);
     expect(first / queries.length, `${set}: first`).toBeGreaterThanOrEqual(FLOOR[set][0]);
     expect(top3 / queries.length, `${set}: top three`).toBeGreaterThanOrEqual(FLOOR[set][1]);
@@ -66,7 +71,10 @@ test("the issue's own examples get their page first, on the site and offline", a
   const copy = await context.newPage();
   await open(page, copy);
   for (const ex of ISSUE_EXAMPLES) {
-    for (const [where, p] of [['site', page], ['offline', copy]] as const) {
+    for (const [where, p] of [
+      ['site', page],
+      ['offline', copy],
+    ] as const) {
       const results = await searchPage(p, ex.query);
       expect(ex.first, `${where}: "${ex.query}" → ${results.slice(0, 3).join(', ')}`).toContain(results[0]);
     }

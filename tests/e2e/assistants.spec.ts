@@ -32,9 +32,12 @@ function markdownSteps(md: string): string[] {
   return (list?.children ?? []).map((item: ListItem) => norm(textOf(item)));
 }
 
-const pageSteps = (page: Page) => fixStepItems(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).innerText));
+const pageSteps = (page: Page) =>
+  fixStepItems(page).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).innerText));
 
-test('/llms.txt says what the site is and lists every error with its summary and absolute link', async ({ request }) => {
+test('/llms.txt says what the site is and lists every error with its summary and absolute link', async ({
+  request,
+}) => {
   const text = await (await request.get('/llms.txt')).text();
   expect(text).toMatch(/^# .+\n\n> .+/);
   for (const code of CODES) expect(text, code).toContain(`](${SITE}/errors/${code}.md) (${code}): `);
@@ -50,7 +53,10 @@ test('/llms-full.txt holds every error as Markdown', async ({ request }) => {
   }
 });
 
-test('every error page points to its Markdown copy, and the copy has the page\'s fix steps', async ({ page, request }) => {
+test("every error page points to its Markdown copy, and the copy has the page's fix steps", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   for (const code of CODES) {
     await page.goto(`/errors/${code}/`);

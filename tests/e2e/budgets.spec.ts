@@ -6,7 +6,15 @@
  * is used.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { firstVisit, gzipBody, isSearchData, kb, recordTransfers, sum, type Transfer } from '../../scripts/lib/transfer.ts';
+import {
+  firstVisit,
+  gzipBody,
+  isSearchData,
+  kb,
+  recordTransfers,
+  sum,
+  type Transfer,
+} from '../../scripts/lib/transfer.ts';
 import { isErrorPage, sitePages } from '../../scripts/lib/dist.ts';
 import { COMPLETE_DIR, paths } from '../../src/lib/shared/urls.ts';
 
@@ -18,9 +26,13 @@ const errorPages = pages.filter(isErrorPage);
 
 /** Inline scripts the page runs (not data blocks such as JSON-LD), gzipped as part of the HTML. */
 const inlineScriptBytes = async (page: Page): Promise<number> => {
-  const texts = await page.locator('script:not([src])').evaluateAll((els) =>
-    els.filter((s) => /^(|text\/javascript|module|application\/javascript)$/i.test(s.getAttribute('type') ?? '')).map((s) => s.textContent ?? ''),
-  );
+  const texts = await page
+    .locator('script:not([src])')
+    .evaluateAll((els) =>
+      els
+        .filter((s) => /^(|text\/javascript|module|application\/javascript)$/i.test(s.getAttribute('type') ?? ''))
+        .map((s) => s.textContent ?? ''),
+    );
   return texts.reduce((n, t) => n + gzipBody(Buffer.from(t)).length, 0);
 };
 
@@ -31,7 +43,10 @@ test('the guards see the built site', () => {
 });
 
 for (const path of errorPages) {
-  test(`${path}: first visit within ${kb(TOTAL_BUDGET)} gzip, JavaScript within ${kb(JS_BUDGET)}`, async ({ browser, baseURL }) => {
+  test(`${path}: first visit within ${kb(TOTAL_BUDGET)} gzip, JavaScript within ${kb(JS_BUDGET)}`, async ({
+    browser,
+    baseURL,
+  }) => {
     // A new context has an empty cache: this is a first visit.
     const context = await browser.newContext();
     try {
@@ -41,7 +56,10 @@ for (const path of errorPages) {
       await recorder.settle();
       const transfers = recorder.transfers;
       expect(transfers.find((t) => t.kind === 'document')?.status, `${path} was not served`).toBe(200);
-      expect(transfers.filter((t) => isSearchData(t.url)).map((t) => t.url), 'search data before search was used').toEqual([]);
+      expect(
+        transfers.filter((t) => isSearchData(t.url)).map((t) => t.url),
+        'search data before search was used',
+      ).toEqual([]);
       const js = transfers.filter((t) => t.js);
       const inline = await inlineScriptBytes(page);
       expect(sum(transfers), `all of it: ${list(transfers)}`).toBeLessThanOrEqual(TOTAL_BUDGET);
@@ -74,11 +92,20 @@ test('no page downloads anything of search until the search box is used', async 
   await recorder.settle();
   // Search's loader (Pagefind, and the fetch of its data); the page addresses (src/lib/shared/urls.ts),
   // which name the search data among the others, are not search code.
-  const code = recorder.transfers.filter((t) => t.js && /pagefind|fetch\([^;]{0,60}search-data[./]/.test(t.body.toString('utf8')));
-  expect(code.map((t) => t.url), 'search code downloaded before search was used').toEqual([]);
+  const code = recorder.transfers.filter(
+    (t) => t.js && /pagefind|fetch\([^;]{0,60}search-data[./]/.test(t.body.toString('utf8')),
+  );
+  expect(
+    code.map((t) => t.url),
+    'search code downloaded before search was used',
+  ).toEqual([]);
 });
 
-test('using search downloads the search code and data, none of which the page had loaded', async ({ page, context, baseURL }) => {
+test('using search downloads the search code and data, none of which the page had loaded', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const recorder = recordTransfers(context, new URL(baseURL!).origin);
   await firstVisit(page, errorPages[0]!);
   await recorder.settle();
@@ -104,7 +131,11 @@ test('using search downloads the search code and data, none of which the page ha
  */
 const FIRST_RESULT_BUDGET = 19 * 1024;
 
-test(`focusing the header box and typing shows a first result from at most ${kb(FIRST_RESULT_BUDGET)} gzip, without Pagefind or the complete data`, async ({ page, context, baseURL }) => {
+test(`focusing the header box and typing shows a first result from at most ${kb(FIRST_RESULT_BUDGET)} gzip, without Pagefind or the complete data`, async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const recorder = recordTransfers(context, new URL(baseURL!).origin);
   await firstVisit(page, errorPages[0]!);
   await recorder.settle();
@@ -113,11 +144,16 @@ test(`focusing the header box and typing shows a first result from at most ${kb(
   const pagefind: string[] = [];
   const complete: string[] = [];
   await page.route('**/pagefind/**', (route) => void pagefind.push(new URL(route.request().url()).pathname));
-  await page.route(`**${paths.searchSplit(COMPLETE_DIR)}**`, (route) => void complete.push(new URL(route.request().url()).pathname));
+  await page.route(
+    `**${paths.searchSplit(COMPLETE_DIR)}**`,
+    (route) => void complete.push(new URL(route.request().url()).pathname),
+  );
   const box = page.getByRole('searchbox', { name: 'Search errors' });
   await box.focus();
   await box.pressSequentially('closed period');
-  await expect(page.locator('#site-search-panel .hit-link').first()).toHaveText('The invoice is dated in a closed period');
+  await expect(page.locator('#site-search-panel .hit-link').first()).toHaveText(
+    'The invoice is dated in a closed period',
+  );
   await recorder.settle();
   const used = recorder.transfers.slice(before);
   expect(used.filter((t) => isSearchData(t.url)).length, 'the structured data arrived').toBeGreaterThan(0);

@@ -5,11 +5,17 @@ import { fixStepItems } from './helpers.ts';
 import { sitePages } from '../../scripts/lib/dist.ts';
 
 const pageText = async (page: Page) =>
-  ((await page.locator('main').innerText()).replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ')).toLowerCase();
+  (await page.locator('main').innerText())
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 
 test('one page per error file, one per category, the A–Z list, home and 404', () => {
   const pages = sitePages();
-  const errorPages = pages.filter((p) => /^\/errors\/[^/]+\/$/.test(p) && !ERRORS.some((e) => e.formerCodes.some((f) => p === `/errors/${f}/`)));
+  const errorPages = pages.filter(
+    (p) => /^\/errors\/[^/]+\/$/.test(p) && !ERRORS.some((e) => e.formerCodes.some((f) => p === `/errors/${f}/`)),
+  );
   expect(errorPages).toEqual(CODES.map((c) => `/errors/${c}/`));
   // The catalog outgrew the old article's 23 errors (issue 9 asks for at least 38).
   expect(CODES.length).toBeGreaterThanOrEqual(38);
@@ -17,7 +23,9 @@ test('one page per error file, one per category, the A–Z list, home and 404', 
   expect(pages).toEqual(expect.arrayContaining(['/', '/errors/', '/404.html']));
 });
 
-test("every entry of the old article maps to a page that carries its facts, and every error is in its categories' indexes", async ({ page }) => {
+test("every entry of the old article maps to a page that carries its facts, and every error is in its categories' indexes", async ({
+  page,
+}) => {
   // The article's 27 entries, kept as data (tests/seed-map.ts): the project reads nothing outside itself.
   expect(SEED_MAP).toHaveLength(27);
   for (const entry of SEED_MAP) {
@@ -30,11 +38,17 @@ test("every entry of the old article maps to a page that carries its facts, and 
     await page.goto(`/categories/${category.id}/`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(category.title);
     const listed = await page.locator('main .error-list code').allInnerTexts();
-    expect(listed.sort(), `the ${category.id} index`).toEqual(errorsIn(category.id).map((e) => e.code).sort());
+    expect(listed.sort(), `the ${category.id} index`).toEqual(
+      errorsIn(category.id)
+        .map((e) => e.code)
+        .sort(),
+    );
   }
 });
 
-test('an error page has breadcrumb, visible code, title, summary, facts, QuickBooks messages and review date', async ({ page }) => {
+test('an error page has breadcrumb, visible code, title, summary, facts, QuickBooks messages and review date', async ({
+  page,
+}) => {
   await page.goto('/errors/invoice-duplicate-number/');
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
   await expect(crumbs.getByRole('link', { name: 'Invoice errors' })).toHaveAttribute('href', '/categories/invoice/');
@@ -56,7 +70,9 @@ test('the manual resync steps come from one component, the same words on every p
   // A reopened period is closed again once the invoice is through: that step comes after the resync.
   expect(steps.findIndex((t, i) => i > resync && /Closing date/.test(t) && /back/.test(t))).toBeGreaterThan(resync);
   await page.goto('/errors/client-inactive/');
-  await expect(fixStepItems(page).filter({ hasText: 'open the sync history log, tick the box next to the client' })).toHaveCount(1);
+  await expect(
+    fixStepItems(page).filter({ hasText: 'open the sync history log, tick the box next to the client' }),
+  ).toHaveCount(1);
 });
 
 test('dependencies render both ways: invoice-client-inactive → client-inactive and back', async ({ page }) => {
@@ -73,7 +89,9 @@ test('every "fix these first" link has its reverse link, and nothing else is a r
   const forward = new Map<string, string[]>();
   const reverse = new Map<string, string[]>();
   const codesIn = async (selector: string) =>
-    (await page.locator(`${selector} li a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).map((h) => h.split('/')[2]!);
+    (await page.locator(`${selector} li a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!))).map(
+      (h) => h.split('/')[2]!,
+    );
   test.setTimeout(120_000);
   for (const code of CODES) {
     await page.goto(`/errors/${code}/`);
@@ -82,45 +100,67 @@ test('every "fix these first" link has its reverse link, and nothing else is a r
   }
   const expected = new Map(CODES.map((c) => [c, [] as string[]]));
   for (const [code, deps] of forward) for (const d of deps) expected.get(d)!.push(code);
-  for (const code of CODES) expect(reverse.get(code)!.sort(), `reverse links of ${code}`).toEqual(expected.get(code)!.sort());
+  for (const code of CODES)
+    expect(reverse.get(code)!.sort(), `reverse links of ${code}`).toEqual(expected.get(code)!.sort());
   // The page shows exactly the dependencies its file declares.
-  for (const code of CODES) expect(forward.get(code)!.sort(), `fix-first links of ${code}`).toEqual([...errorByCode.get(code)!.dependsOn].sort());
+  for (const code of CODES)
+    expect(forward.get(code)!.sort(), `fix-first links of ${code}`).toEqual(
+      [...errorByCode.get(code)!.dependsOn].sort(),
+    );
   // The dependencies the seed implies are there.
   expect(forward.get('invoice-client-inactive')).toContain('client-inactive');
   expect(forward.get('invoice-items-not-synced')).toContain('item-duplicate');
-  expect(forward.get('invoice-client-not-synced')).toEqual(expect.arrayContaining(CODES.filter((c) => c.startsWith('client-'))));
+  expect(forward.get('invoice-client-not-synced')).toEqual(
+    expect.arrayContaining(CODES.filter((c) => c.startsWith('client-'))),
+  );
   expect(forward.get('client-parent-not-synced')!.length).toBeGreaterThan(0);
 });
 
-test('a payment blocked by its invoice lists the invoice errors that block it, and each links back', async ({ page }) => {
+test('a payment blocked by its invoice lists the invoice errors that block it, and each links back', async ({
+  page,
+}) => {
   // Every invoice error that keeps an invoice out of QuickBooks blocks its payments. Two do not:
   // the invoice already reached QuickBooks (then deleted there, or changed there meanwhile).
   const invoiceInQuickBooks = ['invoice-deleted', 'invoice-stale-object'];
-  const blockers = ERRORS.filter((e) => e.categories[0] === 'invoice' && !invoiceInQuickBooks.includes(e.code)).map((e) => e.code);
+  const blockers = ERRORS.filter((e) => e.categories[0] === 'invoice' && !invoiceInQuickBooks.includes(e.code)).map(
+    (e) => e.code,
+  );
   expect(blockers.length).toBeGreaterThan(5);
   const notSynced = errorByCode.get('payment-invoice-not-synced')!;
   expect(notSynced.dependsOn).toEqual(expect.arrayContaining(blockers));
   // Every payment page that waits on an invoice error shows it under "Fix these first", and the
   // invoice page shows the payment under "Fixing this also unblocks".
-  const waiting = ERRORS.filter((e) => e.categories[0] === 'payment' && e.dependsOn.some((d) => errorByCode.get(d)!.categories[0] === 'invoice'));
-  expect(waiting.map((e) => e.code)).toEqual(expect.arrayContaining(['payment-invoice-not-synced', 'payment-invoice-cannot-link']));
+  const waiting = ERRORS.filter(
+    (e) => e.categories[0] === 'payment' && e.dependsOn.some((d) => errorByCode.get(d)!.categories[0] === 'invoice'),
+  );
+  expect(waiting.map((e) => e.code)).toEqual(
+    expect.arrayContaining(['payment-invoice-not-synced', 'payment-invoice-cannot-link']),
+  );
   for (const payment of waiting) {
     await page.goto(`/errors/${payment.code}/`);
     const fixFirst = page.getByRole('complementary', { name: 'Fix these first' });
     for (const dep of payment.dependsOn) {
-      await expect(fixFirst.getByRole('link', { name: errorByCode.get(dep)!.title, exact: true })).toHaveAttribute('href', `/errors/${dep}/`);
+      await expect(fixFirst.getByRole('link', { name: errorByCode.get(dep)!.title, exact: true })).toHaveAttribute(
+        'href',
+        `/errors/${dep}/`,
+      );
     }
   }
   for (const invoice of new Set(waiting.flatMap((p) => p.dependsOn))) {
     await page.goto(`/errors/${invoice}/`);
     const unblocks = page.getByRole('region', { name: 'Fixing this also unblocks' });
     for (const payment of waiting.filter((p) => p.dependsOn.includes(invoice))) {
-      await expect(unblocks.getByRole('link', { name: payment.title, exact: true })).toHaveAttribute('href', `/errors/${payment.code}/`);
+      await expect(unblocks.getByRole('link', { name: payment.title, exact: true })).toHaveAttribute(
+        'href',
+        `/errors/${payment.code}/`,
+      );
     }
   }
 });
 
-test('the duplicate-number fix cannot resync the same sale twice: compare first, stop if it is the same sale', async ({ page }) => {
+test('the duplicate-number fix cannot resync the same sale twice: compare first, stop if it is the same sale', async ({
+  page,
+}) => {
   await page.goto('/errors/invoice-duplicate-number/');
   const steps = (await fixStepItems(page).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').toLowerCase());
   const first = (re: RegExp) => steps.findIndex((t) => re.test(t));
@@ -141,7 +181,8 @@ test('the duplicate-number fix cannot resync the same sale twice: compare first,
   // The steps say why: the resync is only for a different sale.
   expect(steps.filter((t) => /sync the invoice again/.test(t))).toHaveLength(1);
   // Nothing before the stop tells the reader to change or sync anything.
-  for (const t of steps.slice(0, sameSaleStops)) expect(t).not.toMatch(/sync the invoice again|change the number|renumber/);
+  for (const t of steps.slice(0, sameSaleStops))
+    expect(t).not.toMatch(/sync the invoice again|change the number|renumber/);
   // The page still says where the clash comes from and how two-way sync may help (the old article).
   const text = (await page.locator('main').innerText()).toLowerCase();
   for (const fact of ['connected it again', 'different workiz account', 'two-way sync']) expect(text).toContain(fact);
@@ -174,7 +215,9 @@ test('home: categories with counts, common errors and the sync chain picture', a
   await expect(page.locator('section, main').getByRole('heading', { name: 'Most common errors' })).toBeVisible();
   const chain = page.getByRole('img', { name: 'The sync chain from Workiz to QuickBooks' });
   await expect(chain).toBeVisible();
-  await expect(chain).toHaveAccessibleDescription(/Invoices sync, after clients and items; \d+ errors can block them\./);
+  await expect(chain).toHaveAccessibleDescription(
+    /Invoices sync, after clients and items; \d+ errors can block them\./,
+  );
   await expect(page.locator('.chain-steps > li')).toHaveCount(4);
 });
 
@@ -189,7 +232,9 @@ test('an unknown address shows the helpful 404 page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("We couldn't find that page");
   await expect(page.getByRole('search', { name: 'Search from the not-found page' })).toBeVisible();
-  await expect(page.locator('main').getByRole('link', { name: 'The invoice is dated in a closed period' })).toBeVisible();
+  await expect(
+    page.locator('main').getByRole('link', { name: 'The invoice is dated in a closed period' }),
+  ).toBeVisible();
 });
 
 test.describe('with JavaScript off', () => {
@@ -199,7 +244,12 @@ test.describe('with JavaScript off', () => {
     await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Invoice' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Invoice errors');
     await page.getByRole('link', { name: "The invoice's client is inactive in QuickBooks" }).click();
-    await page.getByRole('complementary', { name: 'Fix these first' }).getByRole('listitem').getByRole('link').first().click();
+    await page
+      .getByRole('complementary', { name: 'Fix these first' })
+      .getByRole('listitem')
+      .getByRole('link')
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/errors\/client-inactive\/$/);
     await expect(fixStepItems(page)).not.toHaveCount(0);
   });

@@ -18,7 +18,8 @@ test('/changes.xml is valid Atom and lists every error page, linked, newest firs
     const doc = new DOMParser().parseFromString(text, 'application/xml');
     const ATOM = 'http://www.w3.org/2005/Atom';
     const root = doc.documentElement;
-    const child = (el: Element, name: string) => [...el.children].filter((c) => c.namespaceURI === ATOM && c.localName === name);
+    const child = (el: Element, name: string) =>
+      [...el.children].filter((c) => c.namespaceURI === ATOM && c.localName === name);
     const one = (el: Element, name: string) => child(el, name).map((c) => c.textContent?.trim() ?? '');
     return {
       error: doc.querySelector('parsererror')?.textContent ?? null,
@@ -27,7 +28,9 @@ test('/changes.xml is valid Atom and lists every error page, linked, newest firs
       title: one(root, 'title'),
       updated: one(root, 'updated'),
       authors: child(root, 'author').map((a) => one(a, 'name')[0]),
-      self: child(root, 'link').filter((l) => l.getAttribute('rel') === 'self').map((l) => l.getAttribute('href')),
+      self: child(root, 'link')
+        .filter((l) => l.getAttribute('rel') === 'self')
+        .map((l) => l.getAttribute('href')),
       entries: child(root, 'entry').map((e) => ({
         id: one(e, 'id'),
         title: one(e, 'title'),
@@ -60,7 +63,10 @@ test('/changes.xml is valid Atom and lists every error page, linked, newest firs
   expect(dates, 'newest first').toEqual([...dates].sort((a, b) => b - a));
   expect(Date.parse(feed.updated[0]!)).toBe(dates[0]);
   const linked = new Set(feed.entries.map((e) => e.links[0]));
-  expect(CODES.filter((code) => !linked.has(`${SITE}/errors/${code}/`)), 'errors with no change listed').toEqual([]);
+  expect(
+    CODES.filter((code) => !linked.has(`${SITE}/errors/${code}/`)),
+    'errors with no change listed',
+  ).toEqual([]);
 });
 
 test('/changes/ lists a change for every error, links each to its page, and offers the feed', async ({ page }) => {
@@ -68,8 +74,14 @@ test('/changes/ lists a change for every error, links each to its page, and offe
   await expect(page.getByRole('heading', { level: 1, name: 'What changed' })).toBeVisible();
   const hrefs = await page.locator('main .changes a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(CODES.filter((code) => !hrefs.includes(`/errors/${code}/`))).toEqual([]);
-  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', `${SITE}/changes.xml`);
-  await expect(page.getByRole('link', { name: 'the Atom feed of what changed' })).toHaveAttribute('href', `${SITE}/changes.xml`);
+  await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute(
+    'href',
+    `${SITE}/changes.xml`,
+  );
+  await expect(page.getByRole('link', { name: 'the Atom feed of what changed' })).toHaveAttribute(
+    'href',
+    `${SITE}/changes.xml`,
+  );
   await page.goto('/');
   await page.getByRole('contentinfo').getByRole('link', { name: 'What changed', exact: true }).click();
   await expect(page).toHaveURL(/\/changes\/$/);

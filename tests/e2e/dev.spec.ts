@@ -19,13 +19,23 @@ test.describe('search under astro dev', () => {
 
   test.beforeAll(async () => {
     // Its own process group, so that stopping it stops Astro's children too.
-    server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: ROOT, detached: true, stdio: 'pipe' });
+    server = spawn(
+      process.execPath,
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(PORT)],
+      { cwd: ROOT, detached: true, stdio: 'pipe' },
+    );
     server.stdout!.on('data', (d) => (output += d));
     server.stderr!.on('data', (d) => (output += d));
     const until = Date.now() + 60_000;
     for (;;) {
       if (server.exitCode !== null) throw new Error(`astro dev stopped:\n${output}`);
-      if (await fetch(`${DEV}/search/`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${DEV}/search/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > until) throw new Error(`astro dev did not answer on ${DEV}:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -49,12 +59,18 @@ test.describe('search under astro dev', () => {
     await page.goto(`${DEV}/search/?q=6240`);
     await expect(page.locator('main .search-status')).toContainText(NOTE);
     await expect(page.locator('main .search-status')).toContainText(/\d+ errors? match/);
-    await expect(page.locator('[data-search-results] a.hit-link').first()).toHaveAttribute('href', /^\/errors\/[a-z-]+\//);
+    await expect(page.locator('[data-search-results] a.hit-link').first()).toHaveAttribute(
+      'href',
+      /^\/errors\/[a-z-]+\//,
+    );
 
     await page.goto(`${DEV}/errors/`);
     const box = page.getByRole('searchbox', { name: 'Search errors' });
     await box.fill('duplicate invoice number');
-    await expect(page.locator('#site-search-panel .hit-link').first()).toHaveAttribute('href', '/errors/invoice-duplicate-number/?highlight=duplicate+invoice+number');
+    await expect(page.locator('#site-search-panel .hit-link').first()).toHaveAttribute(
+      'href',
+      '/errors/invoice-duplicate-number/?highlight=duplicate+invoice+number',
+    );
     await expect(page.locator('site-search [role="status"]')).toContainText(NOTE);
 
     expect(failed, 'requests that failed (Pagefind is not asked for)').toEqual([]);

@@ -13,27 +13,38 @@ import { GO_CASES } from '../go-cases.ts';
 import { fixStepItems } from './helpers.ts';
 import { DIST } from '../../scripts/lib/dist.ts';
 
-test('every error has its card: title, meaning, "Fix these first", the same steps as its page, the full page and support; no header or footer', async ({ page }) => {
+test('every error has its card: title, meaning, "Fix these first", the same steps as its page, the full page and support; no header or footer', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   for (const e of ERRORS) {
     await page.goto(`/errors/${e.code}/`);
     const steps = await fixStepItems(page).count();
-    const first = await page.locator('aside.fix-first ul a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace('/errors/', '/embed/')));
+    const first = await page
+      .locator('aside.fix-first ul a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace('/errors/', '/embed/')));
     await page.goto(`/embed/${e.code}/`);
     await expect(page.getByRole('heading', { level: 1 }), e.code).toHaveText(e.title);
     await expect(page.locator('main'), e.code).toContainText(e.summary);
     await expect(page.locator('main'), e.code).toContainText(e.code);
     await expect(page.locator('section:has(#how-to-fix) ol > li'), e.code).toHaveCount(steps);
-    expect(await page.locator('section:has(#fix-first) ul a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), e.code).toEqual(first);
+    expect(
+      await page.locator('section:has(#fix-first) ul a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      e.code,
+    ).toEqual(first);
     await expect(page.getByRole('link', { name: /Open the full page/ })).toHaveAttribute('href', `/errors/${e.code}/`);
     await expect(page.getByRole('link', { name: /Open the full page/ })).toHaveAttribute('target', '_blank');
-    expect(decodeURIComponent((await page.getByRole('link', { name: 'Contact support' }).getAttribute('href'))!)).toContain(`Error code: ${e.code}`);
+    expect(
+      decodeURIComponent((await page.getByRole('link', { name: 'Contact support' }).getAttribute('href'))!),
+    ).toContain(`Error code: ${e.code}`);
     await expect(page.locator('header, nav, footer, site-search')).toHaveCount(0);
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
   }
 });
 
-test('/embed/ follows the /go/ rules: an error opens its card, a fault that can mean several lists their cards', async ({ page }) => {
+test('/embed/ follows the /go/ rules: an error opens its card, a fault that can mean several lists their cards', async ({
+  page,
+}) => {
   for (const c of GO_CASES.filter((c) => /^\?(code|qb)=/.test(c.query))) {
     await page.goto(`/embed/${c.query}`);
     const code = /^\/errors\/([^/]+)\/$/.exec(c.opens)?.[1];
@@ -42,29 +53,53 @@ test('/embed/ follows the /go/ rules: an error opens its card, a fault that can 
       const fault = String(Number(new URLSearchParams(c.query).get('qb')));
       const meaning = ERRORS.filter((e) => e.quickbooks.some((q) => q.code === fault));
       if (meaning.length > 1) {
-        await expect(page.getByRole('heading', { level: 1 }), c.query).toHaveText(`QuickBooks fault ${fault} can mean several errors`);
-        const listed = await page.locator('[data-embed-choice] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        await expect(page.getByRole('heading', { level: 1 }), c.query).toHaveText(
+          `QuickBooks fault ${fault} can mean several errors`,
+        );
+        const listed = await page
+          .locator('[data-embed-choice] a')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
         expect(listed.length, c.query).toBeGreaterThan(1);
-        for (const href of listed) expect(meaning.map((e) => `/embed/${e.code}/`), c.query).toContain(href);
+        for (const href of listed)
+          expect(
+            meaning.map((e) => `/embed/${e.code}/`),
+            c.query,
+          ).toContain(href);
       }
-    } else await expect(page.getByRole('heading', { level: 1 }), c.query).toHaveText(/No error in the help center matches this|Help for this error/);
+    } else
+      await expect(page.getByRole('heading', { level: 1 }), c.query).toHaveText(
+        /No error in the help center matches this|Help for this error/,
+      );
   }
 });
 
-test('the demo: the component by code, by fault and from a message, and a frame sized by its own message', async ({ page }) => {
+test('the demo: the component by code, by fault and from a message, and a frame sized by its own message', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/embed-demo/');
-  const expected: [string, string][] = [['demo-code', 'invoice-closed-period'], ['demo-message', 'invoice-client-not-synced']];
+  const expected: [string, string][] = [
+    ['demo-code', 'invoice-closed-period'],
+    ['demo-message', 'invoice-client-not-synced'],
+  ];
   for (const [id, code] of expected) {
-    await page.waitForFunction((i) => document.getElementById(i)?.shadowRoot?.querySelector('section:not([aria-busy])'), id);
+    await page.waitForFunction(
+      (i) => document.getElementById(i)?.shadowRoot?.querySelector('section:not([aria-busy])'),
+      id,
+    );
     const text = await page.locator(`#${id}`).evaluate((el) => el.shadowRoot!.textContent!);
     expect(text, id).toContain(ERRORS.find((e) => e.code === code)!.title);
   }
-  await page.waitForFunction(() => document.getElementById('demo-fault')?.shadowRoot?.querySelector('section:not([aria-busy]) h3'));
+  await page.waitForFunction(() =>
+    document.getElementById('demo-fault')?.shadowRoot?.querySelector('section:not([aria-busy]) h3'),
+  );
   // The frame said its height, and the page took it: no scrolling inside the frame.
   await expect(page.locator('[data-frame-heard]')).toContainText('height');
-  const sizes = await page.locator('#demo-frame').evaluate((f: HTMLIFrameElement) => ({ frame: f.getBoundingClientRect().height, inner: f.contentDocument!.querySelector('main')!.getBoundingClientRect().height }));
+  const sizes = await page.locator('#demo-frame').evaluate((f: HTMLIFrameElement) => ({
+    frame: f.getBoundingClientRect().height,
+    inner: f.contentDocument!.querySelector('main')!.getBoundingClientRect().height,
+  }));
   expect(Math.abs(sizes.frame - 2 - Math.ceil(sizes.inner)), JSON.stringify(sizes)).toBeLessThanOrEqual(2);
   expect(errors).toEqual([]);
 });

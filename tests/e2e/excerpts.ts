@@ -18,7 +18,10 @@ function textNodes(code: string): string {
   let text = pages.get(code);
   if (text === undefined) {
     // An error's page, or a fault code's ("quickbooks/7001", issue 19).
-    const html = readFileSync(code.startsWith('quickbooks/') ? join(DIST, code, 'index.html') : join(DIST, 'errors', code, 'index.html'), 'utf8');
+    const html = readFileSync(
+      code.startsWith('quickbooks/') ? join(DIST, code, 'index.html') : join(DIST, 'errors', code, 'index.html'),
+      'utf8',
+    );
     text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, '\n');
     pages.set(code, text);
   }

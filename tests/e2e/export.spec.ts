@@ -32,8 +32,18 @@ const DOC_NUMBER_MESSAGE =
 const CATALOG = readdirSync(join(ROOT, 'content', 'errors'))
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => {
-    const front = readFrontmatter(join(ROOT, 'content', 'errors', f)).data as unknown as { code: string; title: string; categories: string[]; lastReviewed: string };
-    return { code: front.code, title: front.title, categories: front.categories, lastReviewed: String(front.lastReviewed) };
+    const front = readFrontmatter(join(ROOT, 'content', 'errors', f)).data as unknown as {
+      code: string;
+      title: string;
+      categories: string[];
+      lastReviewed: string;
+    };
+    return {
+      code: front.code,
+      title: front.title,
+      categories: front.categories,
+      lastReviewed: String(front.lastReviewed),
+    };
   });
 const CATEGORIES = readdirSync(join(ROOT, 'content', 'categories')).map((f) => f.replace(/\.json$/, ''));
 
@@ -74,10 +84,14 @@ test.describe('the offline copy, from file://', () => {
 
   /** Every link of the page goes to a file of the copy (not a folder, not the disk's root) or elsewhere on purpose. */
   async function expectFileLinks(page: Page) {
-    const hrefs = await page.locator('a[href], link[href], script[src], form[action]').evaluateAll((els) =>
-      els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? ''),
+    const hrefs = await page
+      .locator('a[href], link[href], script[src], form[action]')
+      .evaluateAll((els) =>
+        els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? ''),
+      );
+    const bad = hrefs.filter(
+      (h) => !/^(#|mailto:|https:)/.test(h) && (h.startsWith('/') || !/\.[a-z\d]+(?:[?#].*)?$/i.test(h)),
     );
-    const bad = hrefs.filter((h) => !/^(#|mailto:|https:)/.test(h) && (h.startsWith('/') || !/\.[a-z\d]+(?:[?#].*)?$/i.test(h)));
     expect(bad, `links of ${page.url()} that are not relative links to files`).toEqual([]);
   }
 
@@ -97,7 +111,11 @@ test.describe('the offline copy, from file://', () => {
     await page.locator('main a[href*="invoice-client-inactive/"]').first().click();
     await expect(page).toHaveURL(/\/errors\/invoice-client-inactive\/index\.html$/);
     await expectFileLinks(page);
-    const first = page.getByRole('complementary', { name: 'Fix these first' }).getByRole('listitem').getByRole('link').first();
+    const first = page
+      .getByRole('complementary', { name: 'Fix these first' })
+      .getByRole('listitem')
+      .getByRole('link')
+      .first();
     const target = (await first.textContent())!.trim();
     await first.click();
     await expect(page).toHaveURL(/\/errors\/[a-z-]+\/index\.html$/);
@@ -115,12 +133,17 @@ test.describe('the offline copy, from file://', () => {
     const box = page.getByRole('searchbox', { name: 'Search errors' });
     await box.fill(DOC_NUMBER_MESSAGE);
     const hit = page.locator('#site-search-panel .hit-link').first();
-    await expect(hit).toHaveAttribute('href', /^\.\.\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/);
+    await expect(hit).toHaveAttribute(
+      'href',
+      /^\.\.\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/,
+    );
     await box.press('ArrowDown');
     await expect(hit).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/errors\/invoice-duplicate-number\/index\.html(#[\w-]+)?$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('The invoice number is already used in QuickBooks');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'The invoice number is already used in QuickBooks',
+    );
   });
 
   test('Enter in the header box opens search/index.html?q=… with the results', async ({ page }) => {
@@ -129,21 +152,33 @@ test.describe('the offline copy, from file://', () => {
     await box.fill('6140');
     await box.press('Enter');
     await expect(page).toHaveURL(/\/search\/index\.html\?q=6140$/);
-    await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /invoice-duplicate-number\/index\.html/);
+    await expect(page.locator('[data-search-results] a').first()).toHaveAttribute(
+      'href',
+      /invoice-duplicate-number\/index\.html/,
+    );
   });
 
   test('search/index.html?q=<message> ranks the right page first, as links', async ({ page }) => {
     await page.goto(`${site}/search/index.html?q=${encodeURIComponent(DOC_NUMBER_MESSAGE)}`);
     await expect(page.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue(DOC_NUMBER_MESSAGE);
     const links = page.locator('[data-search-results] li a.hit-link');
-    await expect(links.first()).toHaveAttribute('href', /^\.\.\/errors\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/);
+    await expect(links.first()).toHaveAttribute(
+      'href',
+      /^\.\.\/errors\/invoice-duplicate-number\/index\.html\?highlight=[^#]+(#[\w-]+)?$/,
+    );
     await expect(page.locator('[data-search-results] .hit-excerpt mark').first()).toBeVisible();
     await expectFileLinks(page);
     await links.first().click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('The invoice number is already used in QuickBooks');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'The invoice number is already used in QuickBooks',
+    );
     // The searched words are highlighted, and the address loses its highlight parameter (issue 11).
-    await expect(page).toHaveURL((url) => url.pathname.endsWith('/errors/invoice-duplicate-number/index.html') && url.search === '');
-    const marked = await page.evaluate(() => [...(CSS.highlights.get('search-terms') ?? [])].map((r) => (r as Range).toString().toLowerCase()));
+    await expect(page).toHaveURL(
+      (url) => url.pathname.endsWith('/errors/invoice-duplicate-number/index.html') && url.search === '',
+    );
+    const marked = await page.evaluate(() =>
+      [...(CSS.highlights.get('search-terms') ?? [])].map((r) => (r as Range).toString().toLowerCase()),
+    );
     expect(marked).toContain('duplicate');
   });
 
@@ -170,12 +205,19 @@ test.describe('the offline copy, from file://', () => {
       await expect(page).toHaveURL((url) => url.searchParams.get('q') === addressQuery(q.query));
       await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy');
       await expect(page.locator('main .search-status')).not.toBeEmpty();
-      const codes = await page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => /errors\/([^/]+)\//.exec(a.getAttribute('href')!)?.[1] ?? ''));
+      const codes = await page
+        .locator('[data-search-results] a')
+        .evaluateAll((as) => as.map((a) => /errors\/([^/]+)\//.exec(a.getAttribute('href')!)?.[1] ?? ''));
       if (q.expect.includes(codes[0]!)) first++;
       else misses.push(`${q.query.slice(0, 50)} → ${codes.slice(0, 3).join(', ')}`);
-      expect(codes.slice(0, 3), `"${q.query.slice(0, 80)}" has ${q.expect[0]} in its top three offline`).toContain(q.expect[0]);
+      expect(codes.slice(0, 3), `"${q.query.slice(0, 80)}" has ${q.expect[0]} in its top three offline`).toContain(
+        q.expect[0],
+      );
       const shown = await page.locator('[data-search-results] li:has(.hit-excerpt)').evaluateAll((lis) =>
-        lis.map((li) => ({ code: li.querySelector('.hit-meta code')!.textContent!, text: li.querySelector('.hit-excerpt')!.textContent! })),
+        lis.map((li) => ({
+          code: li.querySelector('.hit-meta code')!.textContent!,
+          text: li.querySelector('.hit-excerpt')!.textContent!,
+        })),
       );
       for (const e of shown) {
         excerpts++;
@@ -204,9 +246,16 @@ async function readPdf(path: string) {
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
-    pages.push(content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : '')).join('').replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' '));
+    pages.push(
+      content.items
+        .map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : ''))
+        .join('')
+        .replace(/-\s*\n\s*/g, '-')
+        .replace(/\s+/g, ' '),
+    );
     for (const a of await page.getAnnotations()) {
-      if (a.subtype === 'Link') links.push({ page: n, url: a.url, dest: typeof a.dest === 'string' ? a.dest : undefined });
+      if (a.subtype === 'Link')
+        links.push({ page: n, url: a.url, dest: typeof a.dest === 'string' ? a.dest : undefined });
     }
   }
   /** The page number a named destination points to. */
@@ -214,7 +263,11 @@ async function readPdf(path: string) {
     const dest = await doc.getDestination(name);
     return dest ? (await doc.getPageIndex(dest[0])) + 1 : undefined;
   };
-  const { Title: title, CreationDate: created, ModDate: modified } = (await doc.getMetadata()).info as { Title?: string; CreationDate?: string; ModDate?: string };
+  const {
+    Title: title,
+    CreationDate: created,
+    ModDate: modified,
+  } = (await doc.getMetadata()).info as { Title?: string; CreationDate?: string; ModDate?: string };
   return { pages, text: pages.join(' '), links, pageOf, title, created, modified };
 }
 
@@ -226,12 +279,19 @@ const plain = (s: string) => s.replace(/\s+/g, ' ');
 test.describe('the PDFs', () => {
   test('a second export of the same build gives the same zip and PDFs, byte for byte', async () => {
     test.setTimeout(120_000);
-    const first = readdirSync(EXPORT).filter((f) => /^qbo-sync-errors-.*\.(zip|pdf)$/.test(f)).sort();
-    expect(first.filter((f) => f.endsWith('.pdf')).length, 'PDFs in export/: run npm run export first').toBe(CATEGORIES.length + 1);
+    const first = readdirSync(EXPORT)
+      .filter((f) => /^qbo-sync-errors-.*\.(zip|pdf)$/.test(f))
+      .sort();
+    expect(first.filter((f) => f.endsWith('.pdf')).length, 'PDFs in export/: run npm run export first').toBe(
+      CATEGORIES.length + 1,
+    );
     const again = mkdtempSync(join(tmpdir(), 'qbo-help-export-'));
     try {
       // The real command, as a person runs it, from the same build as the first export.
-      execFileSync('npm', ['run', '--silent', 'export', '--', '--dist', DIST, '--out', again], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync('npm', ['run', '--silent', 'export', '--', '--dist', DIST, '--out', again], {
+        cwd: ROOT,
+        stdio: 'pipe',
+      });
       expect(readdirSync(again).sort()).toEqual(first);
       const differ = first.filter((f) => !readFileSync(join(EXPORT, f)).equals(readFileSync(join(again, f))));
       expect(differ, 'files that differ between two exports').toEqual([]);
@@ -244,7 +304,10 @@ test.describe('the PDFs', () => {
     const pdf = await readPdf(exported(`${NAME}.pdf`));
     expect(pdf.title, 'the document title is the help center, once').toBe(SITE);
     // Dated as of its newest review, not when it was printed (so that two exports are identical).
-    const newest = CATALOG.map((e) => e.lastReviewed).sort().at(-1)!.replaceAll('-', '');
+    const newest = CATALOG.map((e) => e.lastReviewed)
+      .sort()
+      .at(-1)!
+      .replaceAll('-', '');
     expect([pdf.created, pdf.modified]).toEqual([`D:${newest}000000Z`, `D:${newest}000000Z`]);
     for (const e of CATALOG) {
       expect(pdf.text, `the PDF prints ${e.code}`).toContain(`Error code ${e.code}`);
@@ -260,14 +323,16 @@ test.describe('the PDFs', () => {
       expect(pdf.pages[target! - 1], `the link to ${e.code} lands on its entry`).toContain(`Error code ${e.code}`);
     }
     // Every other link is internal or a full https address: nothing relative, nothing to the print server.
-    for (const l of pdf.links) expect(l.dest ?? l.url, `a link on page ${l.page}`).toMatch(/^(?!https?:\/\/print\.invalid)(https:\/\/|[\w-]+$)/);
+    for (const l of pdf.links)
+      expect(l.dest ?? l.url, `a link on page ${l.page}`).toMatch(/^(?!https?:\/\/print\.invalid)(https:\/\/|[\w-]+$)/);
   });
 
-  test('issue 20: every error\'s sources are printed and linked in the catalog PDF', async () => {
+  test("issue 20: every error's sources are printed and linked in the catalog PDF", async () => {
     const pdf = await readPdf(exported(`${NAME}.pdf`));
     const urls = new Set(pdf.links.flatMap((l) => (l.url ? [l.url] : [])));
     for (const e of ERRORS) {
-      for (const source of pageSources(e.quickbooks, e.body)) expect(urls.has(source.url), `${e.code}: ${source.url}`).toBe(true);
+      for (const source of pageSources(e.quickbooks, e.body))
+        expect(urls.has(source.url), `${e.code}: ${source.url}`).toBe(true);
     }
     expect(pdf.text).toContain('Sources');
   });
@@ -277,13 +342,18 @@ test.describe('the PDFs', () => {
       const pdf = await readPdf(exported(`qbo-sync-errors-${category}.pdf`));
       const mine = CATALOG.filter((e) => e.categories.includes(category));
       expect(mine.length).toBeGreaterThan(0);
-      const { title } = JSON.parse(readFileSync(join(ROOT, 'content', 'categories', `${category}.json`), 'utf8')) as { title: string };
+      const { title } = JSON.parse(readFileSync(join(ROOT, 'content', 'categories', `${category}.json`), 'utf8')) as {
+        title: string;
+      };
       expect(pdf.title, `${category} PDF's document title`).toBe(`${title} · ${SITE}`);
       for (const e of mine) expect(pdf.text, `${category} PDF prints ${e.code}`).toContain(`Error code ${e.code}`);
       for (const e of CATALOG.filter((x) => !x.categories.includes(category))) {
         expect(mentions(pdf.text, e.code), `${category} PDF mentions ${e.code} of another category`).toBe(false);
       }
-      expect(pdf.links.some((l) => l.dest === `error-${mine[0]!.code}`), `${category} PDF links its contents`).toBe(true);
+      expect(
+        pdf.links.some((l) => l.dest === `error-${mine[0]!.code}`),
+        `${category} PDF links its contents`,
+      ).toBe(true);
     }
   });
 });
@@ -292,10 +362,15 @@ test.describe('the PDFs', () => {
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 
 test.describe('text is escaped once', () => {
-  test('no built page, print pages included, shows a character reference as text; every "#" link is named by its heading', async ({ page }) => {
+  test('no built page, print pages included, shows a character reference as text; every "#" link is named by its heading', async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     const pages = sitePages();
-    expect(pages.filter((p) => p.startsWith('/print/')).length, 'print pages in the build: run npm run build first').toBeGreaterThan(1);
+    expect(
+      pages.filter((p) => p.startsWith('/print/')).length,
+      'print pages in the build: run npm run build first',
+    ).toBeGreaterThan(1);
     const problems: string[] = [];
     for (const path of pages) {
       await page.goto(path);

@@ -19,14 +19,18 @@ test('unset, the site has no feedback widget and no destination, and its CSP add
     await expect(page.locator('meta[name="qbo-help-feedback"]'), path).toHaveCount(0);
     await expect(page.locator('help-feedback'), path).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Was this helpful?' }), path).toHaveCount(0);
-    const csp = (await page.locator('meta[http-equiv="content-security-policy" i]').first().getAttribute('content')) ?? '';
+    const csp =
+      (await page.locator('meta[http-equiv="content-security-policy" i]').first().getAttribute('content')) ?? '';
     expect(csp, path).toContain("default-src 'self'");
     const connect = /(?:^|;)\s*connect-src([^;]*)/.exec(csp)?.[1]?.trim();
     expect(connect === undefined || connect === "'self'", `${path}: connect-src ${connect}`).toBe(true);
   }
 });
 
-test('unset, no event leaves: searches that miss, results nobody opens and a triage miss send nothing', async ({ page, baseURL }) => {
+test('unset, no event leaves: searches that miss, results nobody opens and a triage miss send nothing', async ({
+  page,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const requests = watchRequests(page);
   const box = () => page.getByRole('searchbox', { name: /Describe the problem/ });
@@ -41,13 +45,20 @@ test('unset, no event leaves: searches that miss, results nobody opens and a tri
   await box().fill('duplicate name');
   await expect(page.locator('[data-search-results] a').first()).toBeVisible();
   await page.goto('/triage/');
-  await page.getByLabel('Paste the errors').fill('<Error code="9876"><Message>Widget overflow for Dana Whitfield</Message><Detail>Required parameter WidgetRef is missing</Detail></Error>');
+  await page
+    .getByLabel('Paste the errors')
+    .fill(
+      '<Error code="9876"><Message>Widget overflow for Dana Whitfield</Message><Detail>Required parameter WidgetRef is missing</Detail></Error>',
+    );
   await page.getByRole('button', { name: 'Make the fix plan' }).click();
   await expect(page.locator('main')).toContainText('9876');
   await page.goto('/errors/invoice-closed-period/');
   await page.waitForLoadState('networkidle');
 
-  const out = requests.filter((r) => new URL(r.url()).origin !== origin || r.method() !== 'GET' || /sendBeacon|beacon|ping/i.test(r.resourceType()));
+  const out = requests.filter(
+    (r) =>
+      new URL(r.url()).origin !== origin || r.method() !== 'GET' || /sendBeacon|beacon|ping/i.test(r.resourceType()),
+  );
   expect(out.map((r) => `${r.method()} ${r.resourceType()} ${r.url()}`)).toEqual([]);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('feedback')))).toEqual([]);
   // The code that would send was never loaded.

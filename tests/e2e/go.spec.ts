@@ -70,7 +70,9 @@ test.describe('/go/ and triage in the offline copy, from file://', () => {
     expect(errors).toEqual([]);
   });
 
-  test('triage works: cards and plan link to the copy, and ?e= reproduces the plan; nothing leaves the disk', async ({ page }) => {
+  test('triage works: cards and plan link to the copy, and ?e= reproduces the plan; nothing leaves the disk', async ({
+    page,
+  }) => {
     const errors: string[] = [];
     const outside: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -12,7 +12,8 @@ import { addressQuery } from '../../src/lib/shared/search/cap.ts';
  * The steps of "How to fix": the items of the first list after its heading (the build
  * guarantees that list is inside the section).
  */
-export const fixStepItems = (page: Page) => page.locator('.heading-wrapper:has(#how-to-fix) ~ ol').first().locator(':scope > li');
+export const fixStepItems = (page: Page) =>
+  page.locator('.heading-wrapper:has(#how-to-fix) ~ ol').first().locator(':scope > li');
 
 /**
  * What a search result links to, as the query sets name it (scripts/lib/queries.ts): an error's
@@ -38,7 +39,10 @@ export async function searchPage(page: Page, query: string): Promise<string[]> {
   await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, addressed);
   await page.locator('search-page:not([aria-busy])').waitFor();
   await page.locator('main .search-status:not(:empty)').waitFor();
-  return page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')).then((hrefs) => hrefs.map(pageOfHref));
+  return page
+    .locator('[data-search-results] a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+    .then((hrefs) => hrefs.map(pageOfHref));
 }
 
 /** Unpacks the offline copy's zip (npm run export) into a new temporary folder; returns the copy's root folder. */

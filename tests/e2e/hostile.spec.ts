@@ -14,7 +14,8 @@ import { unzipSync } from 'fflate';
 import { MAX_ADDRESS_QUERY_BYTES } from '../../src/lib/shared/search/cap.ts';
 
 const RUN = 'window.__hostile=1';
-const MESSAGE = 'Duplicate Document Number Error : You must specify a different number. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';
+const MESSAGE =
+  'Duplicate Document Number Error : You must specify a different number. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';
 
 /** name → what is typed or pasted. */
 const INPUTS: [string, string][] = [
@@ -55,7 +56,11 @@ async function paste(box: Locator, input: string) {
 /** The box holds `input`, code unit for code unit (lone surrogates included). */
 async function expectHolds(box: Locator, input: string) {
   if (input.isWellFormed()) return expect(box).toHaveValue(inBox(input));
-  await expect.poll(() => box.evaluate((el: HTMLInputElement) => Array.from({ length: el.value.length }, (_, i) => el.value.charCodeAt(i)))).toEqual(units(inBox(input)));
+  await expect
+    .poll(() =>
+      box.evaluate((el: HTMLInputElement) => Array.from({ length: el.value.length }, (_, i) => el.value.charCodeAt(i))),
+    )
+    .toEqual(units(inBox(input)));
 }
 
 /** Errors, dialogs and whether anything ran, for one page. */

@@ -16,7 +16,19 @@ import { DIST, htmlFiles } from '../../scripts/lib/dist.ts';
 const EXPORT_ZIP = join(import.meta.dirname, '..', '..', 'export', 'qbo-sync-errors-help.zip');
 
 /** Link names that say nothing out of context (WCAG 2.4.4), compared without case or punctuation. */
-const VAGUE = new Set(['click here', 'click', 'here', 'read more', 'more', 'learn more', 'this link', 'link', 'this page', 'go', 'details']);
+const VAGUE = new Set([
+  'click here',
+  'click',
+  'here',
+  'read more',
+  'more',
+  'learn more',
+  'this link',
+  'link',
+  'this page',
+  'go',
+  'details',
+]);
 
 interface Found {
   /** Where the reference is, e.g. `a[href]`. */
@@ -44,35 +56,59 @@ async function parse(page: Page, html: string): Promise<Parsed> {
   await page.setContent(html, { waitUntil: 'domcontentloaded' });
   return page.evaluate(() => {
     const roots: ParentNode[] = [document];
-    for (let i = 0; i < roots.length; i++) for (const t of roots[i]!.querySelectorAll('template')) roots.push(t.content);
+    for (let i = 0; i < roots.length; i++)
+      for (const t of roots[i]!.querySelectorAll('template')) roots.push(t.content);
     const all = (selector: string) => roots.flatMap((r) => [...r.querySelectorAll(selector)]);
     const refs: { where: string; value: string }[] = [];
     const attrs: [string, string][] = [
-      ['a[href]', 'href'], ['area[href]', 'href'], ['link[href]', 'href'], ['script[src]', 'src'], ['img[src]', 'src'],
-      ['iframe[src]', 'src'], ['source[src]', 'src'], ['video[src]', 'src'], ['video[poster]', 'poster'], ['audio[src]', 'src'],
-      ['form[action]', 'action'], ['object[data]', 'data'], ['embed[src]', 'src'],
+      ['a[href]', 'href'],
+      ['area[href]', 'href'],
+      ['link[href]', 'href'],
+      ['script[src]', 'src'],
+      ['img[src]', 'src'],
+      ['iframe[src]', 'src'],
+      ['source[src]', 'src'],
+      ['video[src]', 'src'],
+      ['video[poster]', 'poster'],
+      ['audio[src]', 'src'],
+      ['form[action]', 'action'],
+      ['object[data]', 'data'],
+      ['embed[src]', 'src'],
     ];
-    for (const [selector, attr] of attrs) for (const el of all(selector)) refs.push({ where: selector, value: el.getAttribute(attr)!.trim() });
+    for (const [selector, attr] of attrs)
+      for (const el of all(selector)) refs.push({ where: selector, value: el.getAttribute(attr)!.trim() });
     for (const el of all('img[srcset], source[srcset]')) {
-      for (const part of el.getAttribute('srcset')!.split(',')) refs.push({ where: 'srcset', value: part.trim().split(/\s+/)[0]! });
+      for (const part of el.getAttribute('srcset')!.split(','))
+        refs.push({ where: 'srcset', value: part.trim().split(/\s+/)[0]! });
     }
     for (const el of all('meta[property="og:url"], meta[property="og:image"], meta[name="twitter:image"]')) {
-      refs.push({ where: `meta[${el.getAttribute('property') ?? el.getAttribute('name')}]`, value: el.getAttribute('content')!.trim() });
+      refs.push({
+        where: `meta[${el.getAttribute('property') ?? el.getAttribute('name')}]`,
+        value: el.getAttribute('content')!.trim(),
+      });
     }
     const ids = all('[id], a[name]').map((el) => el.getAttribute('id') ?? el.getAttribute('name')!);
     const text = (el: Element): string => {
       const by = el.getAttribute('aria-labelledby');
-      if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      if (by)
+        return by
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
       const label = el.getAttribute('aria-label');
       if (label) return label;
       let out = '';
       for (const node of el.childNodes) {
         if (node.nodeType === Node.TEXT_NODE) out += node.textContent;
-        else if (node instanceof Element && node.getAttribute('aria-hidden') !== 'true') out += node instanceof HTMLImageElement ? node.alt : text(node);
+        else if (node instanceof Element && node.getAttribute('aria-hidden') !== 'true')
+          out += node instanceof HTMLImageElement ? node.alt : text(node);
       }
       return out;
     };
-    const linkNames = all('a[href]').map((a) => ({ href: a.getAttribute('href')!, name: text(a).replace(/\s+/g, ' ').trim() }));
+    const linkNames = all('a[href]').map((a) => ({
+      href: a.getAttribute('href')!,
+      name: text(a).replace(/\s+/g, ' ').trim(),
+    }));
     return { refs, ids, linkNames };
   });
 }
@@ -117,12 +153,17 @@ async function check(page: Page, site: Site): Promise<{ problems: string[]; page
       if (!fragment) continue;
       const ids = parsed.get(target)?.ids;
       if (!ids) problems.push(`${file}: ${ref.where} "${ref.value}" has a #fragment into ${target}, which is no page`);
-      else if (!ids.includes(fragment) && fragment !== 'top') problems.push(`${file}: ${ref.where} "${ref.value}": ${target} has no id "${fragment}"`);
+      else if (!ids.includes(fragment) && fragment !== 'top')
+        problems.push(`${file}: ${ref.where} "${ref.value}": ${target} has no id "${fragment}"`);
     }
     for (const link of p.linkNames) {
-      const name = link.name.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim();
+      const name = link.name
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} ]/gu, '')
+        .trim();
       if (!link.name) problems.push(`${file}: the link to "${link.href}" has no name`);
-      else if (VAGUE.has(name)) problems.push(`${file}: the link to "${link.href}" is named "${link.name}", which says nothing out of context`);
+      else if (VAGUE.has(name))
+        problems.push(`${file}: the link to "${link.href}" is named "${link.name}", which says nothing out of context`);
     }
   }
   return { problems, pages: files.length, refs };
@@ -141,7 +182,8 @@ function siteFile(pathname: string): string | { broken: string } {
   const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
   const abs = join(DIST, file);
   if (existsSync(abs) && statSync(abs).isFile()) return file;
-  if (!rel.endsWith('/') && existsSync(join(DIST, rel, 'index.html'))) return { broken: `needs a trailing slash (/${rel}/)` };
+  if (!rel.endsWith('/') && existsSync(join(DIST, rel, 'index.html')))
+    return { broken: `needs a trailing slash (/${rel}/)` };
   return { broken: `is not in the build (no ${file})` };
 }
 
@@ -177,7 +219,10 @@ test('the sitemap lists only pages that exist', () => {
 });
 
 test('the offline export: every relative link, source and #fragment resolves to a file in it', async ({ page }) => {
-  test.skip(!existsSync(EXPORT_ZIP), `${relative(process.cwd(), EXPORT_ZIP)} does not exist yet: \`npm run export\` makes it (npm test runs it before these tests)`);
+  test.skip(
+    !existsSync(EXPORT_ZIP),
+    `${relative(process.cwd(), EXPORT_ZIP)} does not exist yet: \`npm run export\` makes it (npm test runs it before these tests)`,
+  );
   test.setTimeout(120_000);
   const root = mkdtempSync(join(tmpdir(), 'hc-export-'));
   try {
@@ -195,9 +240,11 @@ test('the offline export: every relative link, source and #fragment resolves to 
         if (url.protocol !== 'file:') return null;
         const abs = fileURLToPath(url);
         const rel = relative(root, abs);
-        if (rel.startsWith('..')) return { broken: 'points outside the export (a site-absolute link does not work offline)' };
+        if (rel.startsWith('..'))
+          return { broken: 'points outside the export (a site-absolute link does not work offline)' };
         if (!existsSync(abs)) return { broken: `is not in the export (no ${rel})` };
-        if (!statSync(abs).isFile()) return { broken: `is a folder: offline, a link must name the file (…/index.html)` };
+        if (!statSync(abs).isFile())
+          return { broken: `is a folder: offline, a link must name the file (…/index.html)` };
         return rel.split('\\').join('/');
       },
     });

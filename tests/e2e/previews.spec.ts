@@ -26,7 +26,10 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 test.use({ javaScriptEnabled: false });
 
-test('every error page names its own preview: absolute under SITE_URL, a 1200×630 PNG within budget, described by its title and code', async ({ page, request }) => {
+test('every error page names its own preview: absolute under SITE_URL, a 1200×630 PNG within budget, described by its title and code', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   expect(ERRORS.length, 'the catalog has errors').toBeGreaterThan(1);
   /** Each image's SHA-256 and the error whose page names it. */
@@ -36,7 +39,9 @@ test('every error page names its own preview: absolute under SITE_URL, a 1200×6
     const meta = (selector: string) => page.locator(`head > meta[${selector}]`);
     await expect(meta('property="og:image"'), `${code}: one og:image`).toHaveCount(1);
     const image = (await meta('property="og:image"').getAttribute('content'))!;
-    expect(image.startsWith(SITE) && new URL(image).href === image, `${code}: ${image} is absolute under ${SITE}`).toBe(true);
+    expect(image.startsWith(SITE) && new URL(image).href === image, `${code}: ${image} is absolute under ${SITE}`).toBe(
+      true,
+    );
     expect(image, `${code}: a PNG`).toMatch(/\.png$/);
     await expect(meta('property="og:image:width"')).toHaveAttribute('content', '1200');
     await expect(meta('property="og:image:height"')).toHaveAttribute('content', '630');
@@ -81,7 +86,8 @@ test('the pages that are not an error page carry no error image and keep the sma
   const errorPaths = new Set(ERRORS.map((e) => `/errors/${e.code}/`));
   const others = sitePages().filter((p) => !errorPaths.has(p));
   expect(others.length).toBeGreaterThan(10);
-  for (const path of others) expect(readBuilt(builtFileOf(path)), `${path} carries no og:image`).not.toMatch(/property="og:image/);
+  for (const path of others)
+    expect(readBuilt(builtFileOf(path)), `${path} carries no og:image`).not.toMatch(/property="og:image/);
   // The pages left out are the catalog's error pages, each built.
   expect(sitePages().filter((p) => isErrorPage(p) && errorPaths.has(p)).length).toBe(ERRORS.length);
 });

@@ -21,28 +21,39 @@ interface Macro {
   actions: { field: string; value: string }[];
 }
 
-test('"Copy as reply" copies the customer\'s reply: what happened, the steps, the link and the code', async ({ browser }) => {
+test('"Copy as reply" copies the customer\'s reply: what happened, the steps, the link and the code', async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
-  // A reply made from the page's steps, one from support's own frontmatter text, and one of each for a fix that is support's.
+  // A reply made from the page's steps, one from support's own frontmatter text, and one of each for a fix that is
+  // support's.
   for (const code of ['client-inactive', 'invoice-closed-period', 'item-account-missing', 'invoice-deleted']) {
     expect(errorByCode.has(code), code).toBe(true);
     await page.goto(`/errors/${code}/`);
     await expect(page.getByRole('button', { name: 'Copy reply', exact: true })).toHaveCount(0);
-    const button = page.getByRole('group', { name: 'Share this answer' }).getByRole('button', { name: 'Copy as reply' });
+    const button = page
+      .getByRole('group', { name: 'Share this answer' })
+      .getByRole('button', { name: 'Copy as reply' });
     await button.click();
     await expect(page.locator('#copy-status')).toHaveText('Reply to the customer copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied, code).toBe(replyOf(code));
-    expect(copied.startsWith(`You're seeing the QuickBooks sync error “${await page.getByRole('heading', { level: 1 }).innerText()}”. `)).toBe(true);
+    expect(
+      copied.startsWith(
+        `You're seeing the QuickBooks sync error “${await page.getByRole('heading', { level: 1 }).innerText()}”. `,
+      ),
+    ).toBe(true);
     expect(copied.endsWith(`${urlOf(code)}\nError code: ${code}`)).toBe(true);
     expect(copied).not.toMatch(/\*\*|\]\(|<|\bcontact (?:workiz )?support\b/i);
   }
   await context.close();
 });
 
-test('/macros/zendesk.json: one macro per error, each writing its reply with the page\'s absolute link', async ({ request }) => {
+test("/macros/zendesk.json: one macro per error, each writing its reply with the page's absolute link", async ({
+  request,
+}) => {
   const response = await request.get('/macros/zendesk.json');
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/json');
@@ -63,7 +74,9 @@ test('/macros/zendesk.json: one macro per error, each writing its reply with the
   }
 });
 
-test('/macros/saved-replies.csv: one row per error with the Zendesk macro\'s text, its link, code and category', async ({ request }) => {
+test("/macros/saved-replies.csv: one row per error with the Zendesk macro's text, its link, code and category", async ({
+  request,
+}) => {
   const response = await request.get('/macros/saved-replies.csv');
   expect(response.status()).toBe(200);
   const csv = await response.text();

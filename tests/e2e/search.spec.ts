@@ -10,11 +10,16 @@ const QUERIES = loadQueries();
 /** The excerpts shown, with the code of the page each belongs to. */
 const shownExcerpts = (page: Page) =>
   page.locator('[data-search-results] li:has(.hit-excerpt)').evaluateAll((lis) =>
-    lis.map((li) => ({ code: li.querySelector('.hit-meta code')!.textContent!, text: li.querySelector('.hit-excerpt')!.textContent! })),
+    lis.map((li) => ({
+      code: li.querySelector('.hit-meta code')!.textContent!,
+      text: li.querySelector('.hit-excerpt')!.textContent!,
+    })),
   );
 
 const resultCodes = (page: Page) =>
-  page.locator('[data-search-results] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
+  page
+    .locator('[data-search-results] a')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]!));
 
 /** Types `query` into the search page's box as a person would and waits for its results. */
 async function searchFor(page: Page, query: string) {
@@ -76,7 +81,9 @@ test('results show title, code, category, summary and a highlighted excerpt, lin
   await expect(page).toHaveURL(/\/errors\/invoice-closed-period\//);
 });
 
-test('the page opened from a result highlights the searched words, and its address carries no highlight parameter (issue 11)', async ({ page }) => {
+test('the page opened from a result highlights the searched words, and its address carries no highlight parameter (issue 11)', async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
   await page.goto('/search/?q=closed+period');
@@ -84,7 +91,9 @@ test('the page opened from a result highlights the searched words, and its addre
   await expect(first).toHaveAttribute('href', /\/errors\/invoice-closed-period\/\?highlight=closed\+period(#|$)/);
   await first.click();
   await expect(page).toHaveURL((url) => url.pathname === '/errors/invoice-closed-period/' && url.search === '');
-  const marked = await page.evaluate(() => [...(CSS.highlights.get('search-terms') ?? [])].map((r) => (r as Range).toString().toLowerCase()));
+  const marked = await page.evaluate(() =>
+    [...(CSS.highlights.get('search-terms') ?? [])].map((r) => (r as Range).toString().toLowerCase()),
+  );
   expect(marked.length).toBeGreaterThan(3);
   expect(marked).toContain('closed');
   expect(marked).toContain('period');
@@ -97,7 +106,10 @@ test('the page opened from a result highlights the searched words, and its addre
 test('a ?q= link runs the search, and Back restores the previous one', async ({ page }) => {
   await page.goto('/search/?q=confirmation%20code%20too%20long');
   await expect(page.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue('confirmation code too long');
-  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute('href', /payment-confirmation-too-long/);
+  await expect(page.locator('[data-search-results] a').first()).toHaveAttribute(
+    'href',
+    /payment-confirmation-too-long/,
+  );
   const box = page.getByRole('searchbox', { name: /Describe the problem/ });
   await box.fill('bundle');
   await box.press('Enter');
@@ -134,19 +146,24 @@ test('words no page has find nothing, as offline (issue 14: Pagefind matched "al
 
 test('the query is text, never HTML', async ({ page }) => {
   let dialogs = 0;
-  page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
   const attack = '<img src=x onerror=alert(1)><script>alert(2)</script>';
   await page.goto(`/search/?q=${encodeURIComponent(attack)}`);
   await expect(page.locator('main .search-status')).not.toBeEmpty();
   await expect(page.locator('main img')).toHaveCount(0);
   await expect(page.locator('.search-empty-box, [data-search-results]').locator('script')).toHaveCount(0);
-  if (await page.locator('.search-empty').count()) await expect(page.locator('.search-empty [data-query]')).toHaveText(attack);
+  if (await page.locator('.search-empty').count())
+    await expect(page.locator('.search-empty [data-query]')).toHaveText(attack);
   expect(dialogs).toBe(0);
 });
 
 test('a 100 KB paste does not freeze the page and still finds the error', async ({ page }) => {
   await page.goto('/search/');
-  const message = 'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';
+  const message =
+    'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';
   const paste = (message + 'x'.repeat(100)).repeat(Math.ceil(100_000 / (message.length + 100))).slice(0, 100_000);
   const box = page.getByRole('searchbox', { name: /Describe the problem/ });
   await box.fill(paste);
@@ -170,7 +187,9 @@ function pageErrors(page: Page): string[] {
 /** The length of the current address's ?q=, as sent to a server (encoded). */
 const addressQueryLength = (page: Page) => /[?&]q=([^&#]*)/.exec(page.url())?.[1]?.length ?? 0;
 
-test('a paste whose 2,000th character is an emoji is searched, in the page and the header (issue 14: "URI malformed")', async ({ page }) => {
+test('a paste whose 2,000th character is an emoji is searched, in the page and the header (issue 14: "URI malformed")', async ({
+  page,
+}) => {
   const errors = pageErrors(page);
   const paste = `${'closed period '.repeat(142)}reopen the ${'😀'.repeat(10)} more`;
   expect(paste.slice(0, 2000).at(-1)).toMatch(/[\uD800-\uDBFF]/);
@@ -180,13 +199,18 @@ test('a paste whose 2,000th character is an emoji is searched, in the page and t
   await expect(page.locator('search-page')).not.toHaveAttribute('aria-busy');
   const header = page.getByRole('searchbox', { name: 'Search errors' });
   await header.fill(paste);
-  await expect(page.locator('#site-search-panel .hit-link').first()).toHaveText('The invoice is dated in a closed period');
+  await expect(page.locator('#site-search-panel .hit-link').first()).toHaveText(
+    'The invoice is dated in a closed period',
+  );
   expect(errors).toEqual([]);
 });
 
-test('Enter in the header box after a 100 KB paste: a short address, and the search page keeps the whole paste (issue 14: 431)', async ({ page }) => {
+test('Enter in the header box after a 100 KB paste: a short address, and the search page keeps the whole paste (issue 14: 431)', async ({
+  page,
+}) => {
   const errors = pageErrors(page);
-  const message = 'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';
+  const message =
+    'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=387 ';
   const paste = message.repeat(Math.ceil(100_000 / message.length)).slice(0, 100_000);
   await page.goto('/errors/');
   const header = page.getByRole('searchbox', { name: 'Search errors' });
@@ -203,7 +227,9 @@ test('Enter in the header box after a 100 KB paste: a short address, and the sea
   // A link with only the short query, in a tab that has never seen the paste, searches what it says.
   const other = await page.context().browser()!.newPage();
   await other.goto(page.url());
-  await expect(other.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue(new URL(page.url()).searchParams.get('q')!);
+  await expect(other.getByRole('searchbox', { name: /Describe the problem/ })).toHaveValue(
+    new URL(page.url()).searchParams.get('q')!,
+  );
   await other.close();
   expect(errors).toEqual([]);
 });
@@ -287,7 +313,9 @@ test.describe('the header search panel', () => {
     await expect(page).toHaveURL(/\/errors\/invoice-closed-period\//);
   });
 
-  test('results show before Pagefind has loaded; its results merge in without moving the focused result (issue 11)', async ({ page }) => {
+  test('results show before Pagefind has loaded; its results merge in without moving the focused result (issue 11)', async ({
+    page,
+  }) => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/pagefind/pagefind.js', async (route) => {
@@ -316,10 +344,16 @@ test.describe('the header search panel', () => {
     await expect(panel.locator('.hit-excerpt').first()).toBeVisible();
     // The same element, in the same place, still has the focus.
     await expect(links.nth(1)).toBeFocused();
-    expect(await links.nth(1).evaluate((a) => [(a as HTMLElement & { kept?: boolean }).kept, a.closest('li')!.dataset['code']])).toEqual([true, before]);
+    expect(
+      await links
+        .nth(1)
+        .evaluate((a) => [(a as HTMLElement & { kept?: boolean }).kept, a.closest('li')!.dataset['code']]),
+    ).toEqual([true, before]);
   });
 
-  test('once Pagefind has loaded, the ranker still answers first: a search waiting on Pagefind downloads shows results (issue 11)', async ({ page }) => {
+  test('once Pagefind has loaded, the ranker still answers first: a search waiting on Pagefind downloads shows results (issue 11)', async ({
+    page,
+  }) => {
     await page.goto('/errors/invoice-deleted/');
     const box = page.getByRole('searchbox', { name: 'Search errors' });
     const panel = page.locator('#site-search-panel');

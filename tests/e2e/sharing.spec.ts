@@ -6,24 +6,34 @@ import { isErrorPage, readBuilt, sitePages } from '../../scripts/lib/dist.ts';
 import { CODES, ERRORS, PUBLISHED } from '../content.ts';
 
 const SITE = 'https://help.example.com';
-const ERROR_PAGES = sitePages().filter((p) => isErrorPage(p) && !readBuilt(`${p}index.html`).includes('http-equiv="refresh"'));
+const ERROR_PAGES = sitePages().filter(
+  (p) => isErrorPage(p) && !readBuilt(`${p}index.html`).includes('http-equiv="refresh"'),
+);
 
 /** The page's fix steps as text; quotes made straight (the page's typography curls them). */
 const fixSteps = (page: Page) =>
   fixStepItems(page).evaluateAll((lis) =>
-    lis.map((li) => (li as HTMLElement).innerText.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()));
+    lis.map((li) =>
+      (li as HTMLElement).innerText.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim(),
+    ),
+  );
 
 test('every section heading has an id and a visible anchor link to it', async ({ page }) => {
   test.setTimeout(300_000);
   for (const path of sitePages().filter((p) => !p.endsWith('.html') || p === '/404.html')) {
     await page.goto(path);
-    // (Playwright's CSS reaches into shadow roots: the <qbo-sync-help> card's own headings, drawn as on a host's page, are not the site's sections.)
+    // (Playwright's CSS reaches into shadow roots: the <qbo-sync-help> card's own headings, drawn as on a host's page,
+    // are not the site's sections.)
     const headings = await page.locator('main :is(h2, h3)').evaluateAll((hs) =>
-      hs.filter((h) => h.getRootNode() === document).map((h) => ({
-        id: h.id,
-        card: !!h.closest('.error-list'),
-        anchor: h.parentElement?.classList.contains('heading-wrapper') ? h.parentElement.querySelector('a.heading-anchor')?.getAttribute('href') : null,
-      })),
+      hs
+        .filter((h) => h.getRootNode() === document)
+        .map((h) => ({
+          id: h.id,
+          card: !!h.closest('.error-list'),
+          anchor: h.parentElement?.classList.contains('heading-wrapper')
+            ? h.parentElement.querySelector('a.heading-anchor')?.getAttribute('href')
+            : null,
+        })),
     );
     for (const h of headings) {
       expect(h.id, `${path}: a heading without id`).not.toBe('');
@@ -65,7 +75,9 @@ test.describe('copy buttons', () => {
     await expect(copyLink).toHaveText('Copy link', { timeout: 5000 });
   });
 
-  test('copy as reply: to the customer, what happened, the numbered steps as on the page, and the link', async ({ page }) => {
+  test('copy as reply: to the customer, what happened, the numbered steps as on the page, and the link', async ({
+    page,
+  }) => {
     // Pages whose reply is made from their steps with nothing to reword (no support, no cited source, one resync).
     for (const code of ['client-name-conflict', 'client-missing-name', 'invoice-no-line-items']) {
       await page.goto(`/errors/${code}/`);
@@ -73,10 +85,23 @@ test.describe('copy buttons', () => {
       const text = await clipboard(page);
       const title = await page.getByRole('heading', { level: 1 }).innerText();
       const summary = await page.locator('.summary').innerText();
-      expect(text.startsWith(`You're seeing the QuickBooks sync error “${title}”. ${summary}\n\nTo fix it:\n1. `)).toBe(true);
-      expect(text.endsWith(`The full steps, with more detail: ${SITE}/errors/${code}/\nError code: ${code}`)).toBe(true);
-      const stepsInReply = text.split('To fix it:\n')[1]!.split('\n\nThe full steps')[0]!
-        .split(/\n(?=\d+\. )/).map((s) => s.replace(/^\d+\. /, '').replace(/\s+/g, ' ').replace(/ - /g, ' ').trim());
+      expect(text.startsWith(`You're seeing the QuickBooks sync error “${title}”. ${summary}\n\nTo fix it:\n1. `)).toBe(
+        true,
+      );
+      expect(text.endsWith(`The full steps, with more detail: ${SITE}/errors/${code}/\nError code: ${code}`)).toBe(
+        true,
+      );
+      const stepsInReply = text
+        .split('To fix it:\n')[1]!
+        .split('\n\nThe full steps')[0]!
+        .split(/\n(?=\d+\. )/)
+        .map((s) =>
+          s
+            .replace(/^\d+\. /, '')
+            .replace(/\s+/g, ' ')
+            .replace(/ - /g, ' ')
+            .trim(),
+        );
       const stepsOnPage = (await fixSteps(page)).map((s) => s.replace(/ - /g, ' '));
       expect(stepsInReply).toEqual(stepsOnPage);
     }
@@ -102,7 +127,9 @@ test('a deep link to How to fix lands with the heading visible below the sticky 
   }
 });
 
-test('/errors.json: every error, valid against its published schema, every URL resolves, every QuickBooks message sourced', async ({ request }) => {
+test('/errors.json: every error, valid against its published schema, every URL resolves, every QuickBooks message sourced', async ({
+  request,
+}) => {
   const catalog = await (await request.get('/errors.json')).json();
   const schema = await (await request.get('/errors.schema.json')).json();
   const ajv = new Ajv2020({ strict: true, allErrors: true });
@@ -111,9 +138,16 @@ test('/errors.json: every error, valid against its published schema, every URL r
   expect(validate(catalog), JSON.stringify(validate.errors)).toBe(true);
   expect(catalog.errors.map((e: { code: string }) => e.code)).toEqual(CODES);
   expect(catalog.errors.map((e: { code: string }) => `/errors/${e.code}/`).sort()).toEqual(ERROR_PAGES);
-  for (const e of catalog.errors as { code: string; url: string; quickbooksFaultCodes: string[]; quickbooks: { message: string; source: string }[] }[]) {
+  for (const e of catalog.errors as {
+    code: string;
+    url: string;
+    quickbooksFaultCodes: string[];
+    quickbooks: { message: string; source: string }[];
+  }[]) {
     const source = ERRORS.find((x) => x.code === e.code)!;
-    expect(e.quickbooks, `${e.code}: the QuickBooks messages of its file, each with its source`).toEqual(source.quickbooks);
+    expect(e.quickbooks, `${e.code}: the QuickBooks messages of its file, each with its source`).toEqual(
+      source.quickbooks,
+    );
     for (const q of e.quickbooks) expect(q.source, `${e.code}: "${q.message}"`).toMatch(/^https:\/\/[^/]+\.[a-z]+\//);
     expect(e.url.startsWith(`${SITE}/errors/`)).toBe(true);
     expect((await request.get(new URL(e.url).pathname)).status(), e.url).toBe(200);
@@ -122,7 +156,10 @@ test('/errors.json: every error, valid against its published schema, every URL r
   // A document that breaks the schema is caught (the check can fail).
   expect(validate({ errors: [{ ...catalog.errors[0], fixWhere: 'elsewhere' }] })).toBe(false);
   const sourced = catalog.errors.find((e: { quickbooks: unknown[] }) => e.quickbooks.length > 0);
-  expect(validate({ errors: [{ ...sourced, quickbooks: [{ message: sourced.quickbooks[0].message }] }] }), 'a message without its source').toBe(false);
+  expect(
+    validate({ errors: [{ ...sourced, quickbooks: [{ message: sourced.quickbooks[0].message }] }] }),
+    'a message without its source',
+  ).toBe(false);
 });
 
 test('a QuickBooks fault code leads to every error it can mean', async ({ page }) => {
@@ -172,7 +209,9 @@ test('every error page has link-preview tags and valid JSON-LD with the fix step
     expect(article.url).toBe(`${SITE}${path}`);
     expect(article.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const steps = await fixSteps(page);
-    expect(howTo.step.map((s: { text: string }) => s.text.replace(/\s+/g, ' ').replace(/ - /g, ' '))).toEqual(steps.map((s) => s.replace(/ - /g, ' ')));
+    expect(howTo.step.map((s: { text: string }) => s.text.replace(/\s+/g, ' ').replace(/ - /g, ' '))).toEqual(
+      steps.map((s) => s.replace(/ - /g, ' ')),
+    );
     expect(howTo.step.map((s: { position: number }) => s.position)).toEqual(steps.map((_, i) => i + 1));
   }
 });
@@ -181,7 +220,8 @@ test('sitemap.xml and robots.txt list the site', async ({ request }) => {
   const index = await (await request.get('/sitemap-index.xml')).text();
   expect(index).toContain(`${SITE}/sitemap-0.xml`);
   const sitemap = await (await request.get('/sitemap-0.xml')).text();
-  for (const path of [...ERROR_PAGES, '/', '/errors/', '/categories/invoice/', '/quickbooks/6240/']) expect(sitemap).toContain(`<loc>${SITE}${path}</loc>`);
+  for (const path of [...ERROR_PAGES, '/', '/errors/', '/categories/invoice/', '/quickbooks/6240/'])
+    expect(sitemap).toContain(`<loc>${SITE}${path}</loc>`);
   expect(sitemap).not.toContain('/print/');
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
@@ -189,9 +229,13 @@ test('sitemap.xml and robots.txt list the site', async ({ request }) => {
 
 test('"Still stuck?" contacts support with the code filled in', async ({ page }) => {
   await page.goto('/errors/item-duplicate/');
-  const link = page.getByRole('region', { name: 'Still stuck?' }).getByRole('link', { name: 'E-mail support about this error' });
+  const link = page
+    .getByRole('region', { name: 'Still stuck?' })
+    .getByRole('link', { name: 'E-mail support about this error' });
   const href = decodeURIComponent((await link.getAttribute('href'))!);
-  expect(href).toMatch(/^mailto:[^?]+@[^?]+\?subject=QuickBooks sync error: item-duplicate&body=Error code: item-duplicate/);
+  expect(href).toMatch(
+    /^mailto:[^?]+@[^?]+\?subject=QuickBooks sync error: item-duplicate&body=Error code: item-duplicate/,
+  );
   expect(href).toContain(`${SITE}/errors/item-duplicate/`);
 });
 
@@ -201,7 +245,10 @@ test('print drops the navigation and writes out link targets', async ({ page }) 
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('.site-footer')).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden();
-  const after = await page.locator('.fix-first li a').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('.fix-first li a')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toContain('/errors/client-inactive/');
   await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('.site-header')).toBeVisible();

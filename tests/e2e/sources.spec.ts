@@ -14,15 +14,23 @@ test('every error page lists its sources, with what each supports', async ({ pag
     await page.goto(`/errors/${e.code}/`);
     const section = page.locator('section:has(#sources)');
     const items = await section.locator('ul.sources li').evaluateAll((lis) =>
-      lis.map((li) => ({ url: li.querySelector('a')!.getAttribute('href'), text: li.textContent!.replace(/\s+/g, ' ').trim() })),
+      lis.map((li) => ({
+        url: li.querySelector('a')!.getAttribute('href'),
+        text: li.textContent!.replace(/\s+/g, ' ').trim(),
+      })),
     );
-    expect(items.map((i) => i.url), e.code).toEqual(expected.map((s) => s.url));
+    expect(
+      items.map((i) => i.url),
+      e.code,
+    ).toEqual(expected.map((s) => s.url));
     expected.forEach((s, i) => expect(items[i]!.text, `${e.code}: ${s.url}`).toContain(s.for.join('; ')));
   }
 });
 
 test('the Markdown copies and errors.json carry the same sources', async ({ request }) => {
-  const catalog = (await (await request.get('/errors.json')).json()) as { errors: { code: string; sources: { url: string; for: string[] }[] }[] };
+  const catalog = (await (await request.get('/errors.json')).json()) as {
+    errors: { code: string; sources: { url: string; for: string[] }[] }[];
+  };
   for (const e of ERRORS) {
     const expected = pageSources(e.quickbooks, e.body).map((s) => ({ url: s.url, for: s.for }));
     expect(catalog.errors.find((x) => x.code === e.code)!.sources, e.code).toEqual(expected);

@@ -19,7 +19,9 @@ async function triage(page: Page, text: string) {
   await expect(page.locator('[data-triage-status]')).toContainText(/recognised/);
 }
 
-test('a JSON fault with two errors and two log lines naming a third: three cards, the plan in order, the rest listed; no request carries the paste', async ({ page }) => {
+test('a JSON fault with two errors and two log lines naming a third: three cards, the plan in order, the rest listed; no request carries the paste', async ({
+  page,
+}) => {
   await page.goto('/triage/');
   await expect(page.locator('triage-page')).toHaveJSProperty('isConnected', true);
   const requests: Request[] = [];
@@ -50,12 +52,17 @@ test('a JSON fault with two errors and two log lines naming a third: three cards
   await expect(missing).toHaveCount(1);
   await expect(missing.locator('q')).toHaveText('Webhook delivery to the dispatch board timed out');
   await expect(missing.getByRole('link', { name: 'Search for it' })).toHaveAttribute('href', /^\/search\/\?q=Webhook/);
-  await expect(page.locator('[data-triage-status]')).toHaveText('3 errors recognised, 1 part not recognised. The plan has 4 steps.');
+  await expect(page.locator('[data-triage-status]')).toHaveText(
+    '3 errors recognised, 1 part not recognised. The plan has 4 steps.',
+  );
 
   // The address names the errors, not the paste; triaging asked the network for nothing.
   const url = new URL(page.url());
-  expect(url.pathname + url.search).toBe('/triage/?e=client-duplicate-name,invoice-client-not-synced,payment-deposited');
-  for (const r of requests) for (const m of DONE_PASTE_MARKERS) expect(`${r.url()} ${r.postData() ?? ''}`).not.toContain(m);
+  expect(url.pathname + url.search).toBe(
+    '/triage/?e=client-duplicate-name,invoice-client-not-synced,payment-deposited',
+  );
+  for (const r of requests)
+    for (const m of DONE_PASTE_MARKERS) expect(`${r.url()} ${r.postData() ?? ''}`).not.toContain(m);
   // Nothing but the icon the browser asks for by itself.
   expect(requests.map((r) => new URL(r.url()).pathname).filter((p) => p !== '/favicon.svg')).toEqual([]);
 });
@@ -70,18 +77,29 @@ test('the ?e= address reproduces the plan, and drops anything that is not a code
   expect(await page.locator('[data-triage-plan]').innerText()).toBe(plan);
   await expect(page.getByLabel('Paste the errors')).toHaveValue('');
   await page.goto('/triage/?e=payment-deposited,<b>x</b>,no-such-code,client-inactive');
-  expect(await results(page).locator('h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/errors/payment-deposited/', '/errors/client-inactive/']);
-  expect((await planLinks(page).first().getAttribute('href'))).toBe('/errors/client-inactive/');
+  expect(
+    await results(page)
+      .locator('h3 a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+  ).toEqual(['/errors/payment-deposited/', '/errors/client-inactive/']);
+  expect(await planLinks(page).first().getAttribute('href')).toBe('/errors/client-inactive/');
 });
 
 test('HTML in a paste is shown as text and never runs', async ({ page }) => {
   await page.goto('/triage/');
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await triage(page, '<img src=x onerror="window.__pwned=1"> Deposited Transaction cannot be changed\n<script>window.__pwned=2</script><b>odd words here</b>');
+  await triage(
+    page,
+    '<img src=x onerror="window.__pwned=1"> Deposited Transaction cannot be changed\n<script>window.__pwned=2</script><b>odd words here</b>',
+  );
   await expect(results(page)).toHaveCount(1);
-  await expect(results(page).locator('q')).toHaveText('<img src=x onerror="window.__pwned=1"> Deposited Transaction cannot be changed');
-  await expect(page.locator('[data-triage-unrecognised] q')).toHaveText('<script>window.__pwned=2</script><b>odd words here</b>');
+  await expect(results(page).locator('q')).toHaveText(
+    '<img src=x onerror="window.__pwned=1"> Deposited Transaction cannot be changed',
+  );
+  await expect(page.locator('[data-triage-unrecognised] q')).toHaveText(
+    '<script>window.__pwned=2</script><b>odd words here</b>',
+  );
   await expect(page.locator('triage-page img, triage-page b, triage-page script')).toHaveCount(0);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(errors).toEqual([]);
@@ -111,7 +129,10 @@ test('a fault number that means several errors offers the choice; choosing adds 
   const choice = page.locator('[data-triage-choices] > li');
   await expect(choice).toHaveCount(1);
   await expect(choice.locator('h3')).toHaveText('Fault 6240: which error is it?');
-  await expect(choice.getByRole('link', { name: 'Everything fault 6240 can mean' })).toHaveAttribute('href', '/quickbooks/6240/');
+  await expect(choice.getByRole('link', { name: 'Everything fault 6240 can mean' })).toHaveAttribute(
+    'href',
+    '/quickbooks/6240/',
+  );
   const option = choice.locator('li').filter({ has: page.locator('a[href="/errors/item-duplicate/"]') });
   await option.getByRole('button', { name: 'It is this one' }).click();
   await expect(results(page)).toHaveCount(1);
@@ -135,7 +156,9 @@ test('ticks are kept for the plan; the plan copies as a plain reply with links',
   await page.getByRole('button', { name: 'Copy the plan as a reply' }).click();
   await expect(page.locator('[data-triage-copy-status]')).toHaveText('The plan was copied as a reply.');
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  expect(text).toMatch(/^Here is what to fix, in this order:\n\n1\. The client has no first and last name\n {3}https?:\/\/[^\s]+\/errors\/client-missing-name\/\n {3}This also clears: /);
+  expect(text).toMatch(
+    /^Here is what to fix, in this order:\n\n1\. The client has no first and last name\n {3}https?:\/\/[^\s]+\/errors\/client-missing-name\/\n {3}This also clears: /,
+  );
   expect(text).toContain('2. Sync the invoices again by hand.');
 });
 
@@ -164,7 +187,10 @@ test('keyboard only: paste, make the plan, reach the cards; axe finds nothing', 
   }
 });
 
-test('the header search offers triage for a paste of several errors, and hands the paste over without the address', async ({ page, context }) => {
+test('the header search offers triage for a paste of several errors, and hands the paste over without the address', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/errors/client-inactive/');
   const box = page.getByRole('searchbox').first();
@@ -186,7 +212,9 @@ test('the header search offers triage for a paste of several errors, and hands t
   await expect(page.getByRole('link', { name: 'Paste several errors? Open triage' })).toBeHidden();
 });
 
-test('triage adds nothing to an error page before it is used: no byte of its data or code on the first visit', async ({ page }) => {
+test('triage adds nothing to an error page before it is used: no byte of its data or code on the first visit', async ({
+  page,
+}) => {
   const triageBytes: string[] = [];
   const reading = new Set<Promise<void>>();
   page.on('response', (r) => {
@@ -194,7 +222,11 @@ test('triage adds nothing to an error page before it is used: no byte of its dat
       .body()
       .catch(() => Buffer.alloc(0))
       .then((body) => {
-        if (/triage/.test(new URL(r.url()).pathname) || /Paste several errors\? Open triage|triage-data|data-triage-plan/.test(body.toString('utf8'))) triageBytes.push(r.url());
+        if (
+          /triage/.test(new URL(r.url()).pathname) ||
+          /Paste several errors\? Open triage|triage-data|data-triage-plan/.test(body.toString('utf8'))
+        )
+          triageBytes.push(r.url());
       });
     reading.add(job);
   });
@@ -210,7 +242,9 @@ test('triage adds nothing to an error page before it is used: no byte of its dat
   await expect.poll(async () => (await Promise.all(reading), triageBytes.length)).toBeGreaterThan(0);
 });
 
-test('hostile input: prototype keys, lone surrogates, control characters; no page error, no CSP violation', async ({ page }) => {
+test('hostile input: prototype keys, lone surrogates, control characters; no page error, no CSP violation', async ({
+  page,
+}) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => {
@@ -218,7 +252,10 @@ test('hostile input: prototype keys, lone surrogates, control characters; no pag
   });
   await page.goto('/triage/?e=__proto__,constructor,toString,client-inactive');
   await expect(results(page)).toHaveCount(1);
-  await triage(page, '__proto__ constructor\nhasOwnProperty prototype valueOf\n\uD800 broken \u0000\u0007 6240\u202E reversed\n{"Fault":{"Error":[{"code":"__proto__","Message":"constructor"}]}}');
+  await triage(
+    page,
+    '__proto__ constructor\nhasOwnProperty prototype valueOf\n\uD800 broken \u0000\u0007 6240\u202E reversed\n{"Fault":{"Error":[{"code":"__proto__","Message":"constructor"}]}}',
+  );
   await expect(page.locator('[data-triage-choices] > li')).toHaveCount(1);
   await expect(page.locator('triage-page')).not.toHaveAttribute('aria-busy', 'true');
   expect(problems).toEqual([]);

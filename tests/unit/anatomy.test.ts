@@ -32,7 +32,9 @@ test('fault codes however printed, without leading zeros; never a status, a resp
 });
 
 test('statuses, types, names and subjects', () => {
-  const a = readFault('<Fault type="ValidationFault"> message=ApplicationAuthenticationFailed; statusCode=401 {"error":"invalid_grant"} 429 Too Many Requests');
+  const a = readFault(
+    '<Fault type="ValidationFault"> message=ApplicationAuthenticationFailed; statusCode=401 {"error":"invalid_grant"} 429 Too Many Requests',
+  );
   assert.deepEqual(a.statuses, ['401', '429']);
   assert.deepEqual(a.types, ['validation']);
   assert.deepEqual(a.names, ['applicationauthenticationfailed', 'invalid_grant']);
@@ -41,7 +43,11 @@ test('statuses, types, names and subjects', () => {
   assert.deepEqual(s('CustomerRef is missing in the request'), ['required:customer']);
   assert.deepEqual(s('Invalid Reference Id : Line.SalesItemLineDetail.ItemRef'), ['reference:item']);
   assert.deepEqual(s('Invalid Reference Id : TaxRate'), ['reference:taxrat']);
-  assert.deepEqual(s("Invalid Reference Id : Something you're trying to use has been made inactive."), [], 'a sentence is no name');
+  assert.deepEqual(
+    s("Invalid Reference Id : Something you're trying to use has been made inactive."),
+    [],
+    'a sentence is no name',
+  );
   assert.deepEqual(s('Object Not Found : Customer'), ['notfound:customer']);
   assert.deepEqual(s('<Error code="6070" element="Line.Amount">'), ['element:amount']);
   assert.deepEqual(s('Min:0 Max:21 supported. Supplied length:34'), ['max:21']);
@@ -50,11 +56,20 @@ test('statuses, types, names and subjects', () => {
 });
 
 test('a decisive name outweighs the boilerplate it shares with another message, in search and triage', () => {
-  const q = 'Required param missing, need to supply the required value for the API. Required parameter CustomerRef is missing in the request';
+  const q =
+    'Required param missing, need to supply the required value for the API. Required parameter CustomerRef is missing in the request';
   assert.equal(first(q), 'invoice-client-not-synced');
-  assert.deepEqual(recognise(index, q).found.map((f) => f.code), ['invoice-client-not-synced']);
+  assert.deepEqual(
+    recognise(index, q).found.map((f) => f.code),
+    ['invoice-client-not-synced'],
+  );
   // The same boilerplate around Line names the other page.
-  assert.equal(first('Required param missing, need to supply the required value for the API. Required parameter Line is missing in the request'), 'invoice-no-line-items');
+  assert.equal(
+    first(
+      'Required param missing, need to supply the required value for the API. Required parameter Line is missing in the request',
+    ),
+    'invoice-no-line-items',
+  );
 });
 
 test('a distinctive word outweighs a status code', () => {
@@ -64,13 +79,23 @@ test('a distinctive word outweighs a status code', () => {
 
 test('thin evidence: triage offers the choice or says "not sure", never "likely" for a page a real input does not mean', () => {
   // A message shared by three errors, with nothing to pick one: the choice.
-  const shared = recognise(index, 'Invalid Reference Id : Something you’re trying to use has been made inactive. Check the fields with accounts.');
+  const shared = recognise(
+    index,
+    'Invalid Reference Id : Something you’re trying to use has been made inactive. Check the fields with accounts.',
+  );
   assert.deepEqual(shared.found, []);
   assert.ok(shared.choices[0]!.options.length >= 2);
   // Words alone: "not sure" at most.
-  for (const f of recognise(index, 'the contact on this line has not been synced to QuickBooks yet').found) assert.equal(f.confidence, 'low');
+  for (const f of recognise(index, 'the contact on this line has not been synced to QuickBooks yet').found)
+    assert.equal(f.confidence, 'low');
   // A code no error quotes, with words nothing fits: the code's own page.
-  assert.deepEqual(recognise(index, '{"Fault":{"Error":[{"Message":"Unsupported Operation","Detail":"Operation x is not supported.","code":"500"}]}}').faultFindings.map((f) => f.code), ['500']);
+  assert.deepEqual(
+    recognise(
+      index,
+      '{"Fault":{"Error":[{"Message":"Unsupported Operation","Detail":"Operation x is not supported.","code":"500"}]}}',
+    ).faultFindings.map((f) => f.code),
+    ['500'],
+  );
 });
 
 test("the issue's own examples: search's first result and triage's answer", () => {
@@ -78,8 +103,18 @@ test("the issue's own examples: search's first result and triage's answer", () =
     assert.ok(ex.first.includes(first(ex.query) ?? ''), `search: "${ex.query}" → ${first(ex.query)}`);
     if (!ex.triage.length) continue;
     const t = recognise(index, ex.query);
-    const said = [...t.found.map((f) => f.code), ...t.choices.flatMap((c) => c.options), ...t.faultFindings.map((f) => `quickbooks/${f.code}`)];
-    assert.ok(said.some((c) => ex.triage.includes(c)), `triage: "${ex.query}" → ${said.join(', ') || 'nothing'}`);
-    assert.ok(t.found.every((f) => f.confidence === 'low' || ex.triage.includes(f.code)), `triage is sure of a wrong page for "${ex.query}"`);
+    const said = [
+      ...t.found.map((f) => f.code),
+      ...t.choices.flatMap((c) => c.options),
+      ...t.faultFindings.map((f) => `quickbooks/${f.code}`),
+    ];
+    assert.ok(
+      said.some((c) => ex.triage.includes(c)),
+      `triage: "${ex.query}" → ${said.join(', ') || 'nothing'}`,
+    );
+    assert.ok(
+      t.found.every((f) => f.confidence === 'low' || ex.triage.includes(f.code)),
+      `triage is sure of a wrong page for "${ex.query}"`,
+    );
   }
 });

@@ -1,13 +1,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BODY_MAX_BYTES, bodyProblems, didYouMean, fileNameProblems, isActiveUrl, notUtf8, schemaProblems, DEFAULT_MESSAGE } from '../../src/lib/content/authoring.ts';
+import {
+  BODY_MAX_BYTES,
+  bodyProblems,
+  didYouMean,
+  fileNameProblems,
+  isActiveUrl,
+  notUtf8,
+  schemaProblems,
+  DEFAULT_MESSAGE,
+} from '../../src/lib/content/authoring.ts';
 import { formatProblems } from '../../src/lib/content/validate.ts';
 
-const body = (extra: string) => `## What it means\n\nText.\n\n## How to fix\n\n1. Do it.\n2. <ManualResync record="invoice" />\n\n${extra}\n`;
+const body = (extra: string) =>
+  `## What it means\n\nText.\n\n## How to fix\n\n1. Do it.\n2. <ManualResync record="invoice" />\n\n${extra}\n`;
 const rules = (extra: string) => bodyProblems('content/errors/a.mdx', body(extra)).map((p) => p.message);
 
 test('a body of Markdown and the layout components has no problems', () => {
-  assert.deepEqual(rules('Press <kbd>Save</kbd>, see [the guide](/errors/b/#how-to-fix) or [Intuit](https://quickbooks.intuit.com/). <abbr title="QuickBooks Online">QBO</abbr>'), []);
+  assert.deepEqual(
+    rules(
+      'Press <kbd>Save</kbd>, see [the guide](/errors/b/#how-to-fix) or [Intuit](https://quickbooks.intuit.com/). <abbr title="QuickBooks Online">QBO</abbr>',
+    ),
+    [],
+  );
 });
 
 test('raw HTML that can run or load anything is found however it is spelt', () => {
@@ -39,7 +54,10 @@ test('raw HTML that can run or load anything is found however it is spelt', () =
     ['<ManualResync record={"invoice"} />', /expression/],
     ['<ManualResync {...props} />', /expression/],
     ['<Widget />', /<Widget> is no component of the help center/],
-    ['<ManualResync record="items" />', /<ManualResync> record="items" is not allowed; did you mean "item"\? allowed: client, invoice, item, payment/],
+    [
+      '<ManualResync record="items" />',
+      /<ManualResync> record="items" is not allowed; did you mean "item"\? allowed: client, invoice, item, payment/,
+    ],
     ['<ManualResync record="connection" />', /record="connection" is not allowed/],
     ['<ManualResync />', /<ManualResync> needs record=; allowed: client, invoice, item, payment/],
     ['{alert(1)}', /expression is code/],
@@ -48,7 +66,10 @@ test('raw HTML that can run or load anything is found however it is spelt', () =
   ];
   for (const [html, rule] of bad) {
     const found = rules(html);
-    assert.ok(found.some((m) => rule.test(m)), `${JSON.stringify(html)} gave ${JSON.stringify(found)}`);
+    assert.ok(
+      found.some((m) => rule.test(m)),
+      `${JSON.stringify(html)} gave ${JSON.stringify(found)}`,
+    );
   }
 });
 
@@ -64,8 +85,18 @@ test('a body over the limit, and MDX that does not parse, are problems', () => {
 });
 
 test('javascript: URLs are found under whitespace, control characters and case', () => {
-  for (const url of ['javascript:x', ' JAVASCRIPT:x', 'java\tscript:x', 'java\nscript:x', '\u0001javascript:x', 'vbscript:x', 'data:text/html,x']) assert.ok(isActiveUrl(url), url);
-  for (const url of ['https://x.example/javascript:', '/errors/javascript/', 'mailto:a@b.example', '#javascript']) assert.equal(isActiveUrl(url), false, url);
+  for (const url of [
+    'javascript:x',
+    ' JAVASCRIPT:x',
+    'java\tscript:x',
+    'java\nscript:x',
+    '\u0001javascript:x',
+    'vbscript:x',
+    'data:text/html,x',
+  ])
+    assert.ok(isActiveUrl(url), url);
+  for (const url of ['https://x.example/javascript:', '/errors/javascript/', 'mailto:a@b.example', '#javascript'])
+    assert.equal(isActiveUrl(url), false, url);
 });
 
 test('file names must be the lower-case code, and no two may differ only in case', () => {
@@ -73,7 +104,8 @@ test('file names must be the lower-case code, and no two may differ only in case
   const spaced = fileNameProblems('content/errors', ['Item Duplicate.mdx']);
   assert.equal(spaced.length, 1);
   assert.match(spaced[0]!.message, /"item-duplicate\.mdx"/);
-  for (const name of ['item_duplicate.mdx', 'item--duplicate.mdx', '-item.mdx', 'item.MDX', 'ítem.mdx']) assert.equal(fileNameProblems('d', [name]).length, 1, name);
+  for (const name of ['item_duplicate.mdx', 'item--duplicate.mdx', '-item.mdx', 'item.MDX', 'ítem.mdx'])
+    assert.equal(fileNameProblems('d', [name]).length, 1, name);
   const twins = fileNameProblems('content/errors', ['item-duplicate.mdx', 'Item-Duplicate.mdx']);
   assert.ok(twins.some((p) => /"Item-Duplicate\.mdx" and "item-duplicate\.mdx" differ only in case/.test(p.message)));
 });
@@ -95,13 +127,36 @@ test('a misspelt field or value gets a suggestion; a far one does not', () => {
 
 test('schema issues become one line each: the file, the field, what is wrong and what is allowed', () => {
   const fieldsAt = () => ['code', 'title', 'summary', 'common'];
-  const problems = schemaProblems('content/errors/a.mdx', [
-    { code: 'unrecognized_keys', path: [], keys: ['commn'], message: DEFAULT_MESSAGE },
-    { code: 'invalid_type', path: ['summary'], expected: 'string', message: DEFAULT_MESSAGE },
-    { code: 'invalid_value', path: ['categories', 1], values: ['client', 'item'], input: 'itme', message: DEFAULT_MESSAGE },
-    { code: 'too_big', path: ['title'], origin: 'string', maximum: 120, input: 'x'.repeat(130), message: DEFAULT_MESSAGE },
-    { code: 'invalid_format', path: ['code'], format: 'regex', input: 'A B', message: 'lower-case words joined by hyphens' },
-  ], fieldsAt);
+  const problems = schemaProblems(
+    'content/errors/a.mdx',
+    [
+      { code: 'unrecognized_keys', path: [], keys: ['commn'], message: DEFAULT_MESSAGE },
+      { code: 'invalid_type', path: ['summary'], expected: 'string', message: DEFAULT_MESSAGE },
+      {
+        code: 'invalid_value',
+        path: ['categories', 1],
+        values: ['client', 'item'],
+        input: 'itme',
+        message: DEFAULT_MESSAGE,
+      },
+      {
+        code: 'too_big',
+        path: ['title'],
+        origin: 'string',
+        maximum: 120,
+        input: 'x'.repeat(130),
+        message: DEFAULT_MESSAGE,
+      },
+      {
+        code: 'invalid_format',
+        path: ['code'],
+        format: 'regex',
+        input: 'A B',
+        message: 'lower-case words joined by hyphens',
+      },
+    ],
+    fieldsAt,
+  );
   assert.equal(
     formatProblems(problems),
     [

@@ -8,7 +8,8 @@ test('withBase puts a site path under the base path; nothing changes at "/"', ()
   assert.equal(withBase('/', '/docs/'), '/docs/');
   assert.equal(withBase('/search/?q=a', '/a/b/'), '/a/b/search/?q=a');
   // Not a site path: left alone.
-  for (const url of ['#x', 'https://host/x', '//host/x', 'mailto:a@b.c', '../x/']) assert.equal(withBase(url, '/docs/'), url);
+  for (const url of ['#x', 'https://host/x', '//host/x', 'mailto:a@b.c', '../x/'])
+    assert.equal(withBase(url, '/docs/'), url);
 });
 
 test('withoutBase is its reverse, and says when an address is outside the base', () => {

@@ -18,10 +18,14 @@ const page = (o: { code: string; formerCodes?: string[]; steps: string[]; meanin
 test('classify: new, renamed, fix changed, other edits, review only', () => {
   const a = page({ code: 'a', steps: ['One.'], reviewed: '2026-01-01' });
   assert.deepEqual(classify(undefined, a).kinds, ['added']);
-  assert.deepEqual(classify(a, page({ code: 'a', steps: ['One, **now** different.'], reviewed: '2026-01-01' })).kinds, ['fix']);
+  assert.deepEqual(classify(a, page({ code: 'a', steps: ['One, **now** different.'], reviewed: '2026-01-01' })).kinds, [
+    'fix',
+  ]);
   // Emphasis or a link target alone is not a changed fix.
   assert.deepEqual(classify(a, page({ code: 'a', steps: ['**One.**'], reviewed: '2026-01-01' })).kinds, ['updated']);
-  assert.deepEqual(classify(a, page({ code: 'a', steps: ['One.'], meaning: 'Other.', reviewed: '2026-01-01' })).kinds, ['updated']);
+  assert.deepEqual(classify(a, page({ code: 'a', steps: ['One.'], meaning: 'Other.', reviewed: '2026-01-01' })).kinds, [
+    'updated',
+  ]);
   assert.deepEqual(classify(a, page({ code: 'a', steps: ['One.'], reviewed: '2026-02-01' })).kinds, ['reviewed']);
   const renamed = classify(a, page({ code: 'b', formerCodes: ['a'], steps: ['One.'], reviewed: '2026-02-01' }));
   assert.deepEqual(renamed, { kinds: ['renamed'], renamedFrom: ['a'] });
@@ -29,8 +33,19 @@ test('classify: new, renamed, fix changed, other edits, review only', () => {
 });
 
 function git(dir: string, args: string[], date?: string) {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }) };
-  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+    ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
+  };
+  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).toString();
 }
 
 test('the log from git: newest first, each change under the code it has now, renames followed', () => {
@@ -47,7 +62,10 @@ test('the log from git: newest first, each change under the code it has now, ren
     writeFileSync(join(errors, 'a.mdx'), page({ code: 'a', steps: ['One.', 'Two.'], reviewed: '2026-02-01' }));
     git(root, ['commit', '-qam', 'fix of a'], '2026-02-01T10:00:00Z');
     renameSync(join(errors, 'a.mdx'), join(errors, 'b.mdx'));
-    writeFileSync(join(errors, 'b.mdx'), page({ code: 'b', formerCodes: ['a'], steps: ['One.', 'Two.'], reviewed: '2026-03-01' }));
+    writeFileSync(
+      join(errors, 'b.mdx'),
+      page({ code: 'b', formerCodes: ['a'], steps: ['One.', 'Two.'], reviewed: '2026-03-01' }),
+    );
     git(root, ['add', '-A']);
     git(root, ['commit', '-qm', 'rename a to b'], '2026-03-01T10:00:00Z');
     writeFileSync(join(errors, 'c.mdx'), page({ code: 'c', steps: ['One.'], reviewed: '2026-04-01' }));
@@ -81,10 +99,18 @@ test('the log from git: newest first, each change under the code it has now, ren
       title: 'T',
       feed: 'https://h.example/changes.xml',
       page: 'https://h.example/changes/',
-      errors: new Map(current.map((e) => [e.code, { title: `<T ${e.code}> & co`, summary: 'S.', url: `https://h.example/errors/${e.code}/`, steps: ['One.'] }])),
+      errors: new Map(
+        current.map((e) => [
+          e.code,
+          { title: `<T ${e.code}> & co`, summary: 'S.', url: `https://h.example/errors/${e.code}/`, steps: ['One.'] },
+        ]),
+      ),
     });
     assert.match(xml, /<updated>2026-04-02T00:00:00.000Z<\/updated>/);
-    assert.deepEqual([...xml.matchAll(/<link href="([^"]+)"\/>/g)].map((m) => m[1]), log.changes.map((c) => `https://h.example/errors/${c.code}/`));
+    assert.deepEqual(
+      [...xml.matchAll(/<link href="([^"]+)"\/>/g)].map((m) => m[1]),
+      log.changes.map((c) => `https://h.example/errors/${c.code}/`),
+    );
     // Text in type="html" (in CDATA): escaped once, so a title is never read as markup.
     assert.match(xml, /CDATA\[Code renamed: &lt;T b&gt; &amp; co\]/);
 
@@ -95,11 +121,14 @@ test('the log from git: newest first, each change under the code it has now, ren
     assert.deepEqual(cut, { unavailable: 'the git clone is shallow' });
     const fallback = changeLog(current, cut);
     assert.equal(fallback.fallback, 'the git clone is shallow');
-    assert.deepEqual(fallback.changes.map((c) => [c.date, c.code, c.kinds.join('+')]), [
-      ['2026-04-02T00:00:00Z', 'd', 'reviewed'],
-      ['2026-04-01T00:00:00Z', 'c', 'reviewed'],
-      ['2026-03-01T00:00:00Z', 'b', 'renamed+reviewed'],
-    ]);
+    assert.deepEqual(
+      fallback.changes.map((c) => [c.date, c.code, c.kinds.join('+')]),
+      [
+        ['2026-04-02T00:00:00Z', 'd', 'reviewed'],
+        ['2026-04-01T00:00:00Z', 'c', 'reviewed'],
+        ['2026-03-01T00:00:00Z', 'b', 'renamed+reviewed'],
+      ],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -110,7 +139,12 @@ test('outside git (a tarball): no failure, the review dates stand in', () => {
   try {
     const history = readHistory(dir);
     assert.ok('unavailable' in history);
-    assert.deepEqual(changeLog([{ code: 'x', formerCodes: [], lastReviewed: new Date('2025-05-06') }], history).changes.map((c) => c.date), ['2025-05-06T00:00:00Z']);
+    assert.deepEqual(
+      changeLog([{ code: 'x', formerCodes: [], lastReviewed: new Date('2025-05-06') }], history).changes.map(
+        (c) => c.date,
+      ),
+      ['2025-05-06T00:00:00Z'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -125,6 +159,9 @@ test('a page not reviewed for more than 12 months is named, one line, with the f
     ],
     now,
   );
-  assert.deepEqual(stale.map((p) => [p.file, p.field, p.line]), [['content/errors/old.mdx', 'lastReviewed', 9]]);
+  assert.deepEqual(
+    stale.map((p) => [p.file, p.field, p.line]),
+    [['content/errors/old.mdx', 'lastReviewed', 9]],
+  );
   assert.match(stale[0]!.message, /^last reviewed 2025-11-26, over 12 months ago/);
 });

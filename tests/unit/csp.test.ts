@@ -3,14 +3,21 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { parsePolicy, tightenCsp } from '../../src/lib/build/csp.ts';
 
-const sha = (text: string, algorithm = 'sha256') => `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`;
+const sha = (text: string, algorithm = 'sha256') =>
+  `'${algorithm}-${createHash(algorithm).update(text).digest('base64')}'`;
 /** Astro's policy: every hash of the site, whatever the page holds. */
 const SITE_WIDE = `default-src 'self'; require-trusted-types-for 'script'; script-src 'self' 'wasm-unsafe-eval' ${sha('a()')} ${sha('b()')}; style-src 'self' ${sha('p{}')} ${sha('q{}')};`;
-const page = (policy: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="${policy}">${body}</head><body><p>é</p></body></html>`;
+const page = (policy: string, body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="${policy}">${body}</head><body><p>é</p></body></html>`;
 const policyOf = (html: string) => new Map(parsePolicy(/content-security-policy" content="([^"]*)"/.exec(html)![1]!));
 
-test("a page keeps only its own inline hashes, and the configured directives", () => {
-  const html = tightenCsp(page(SITE_WIDE, '<style>q{}</style><script type="module" src="/x.js"></script><script type="module">b()</script><script type="application/ld+json">{"a":1}</script>'));
+test('a page keeps only its own inline hashes, and the configured directives', () => {
+  const html = tightenCsp(
+    page(
+      SITE_WIDE,
+      '<style>q{}</style><script type="module" src="/x.js"></script><script type="module">b()</script><script type="application/ld+json">{"a":1}</script>',
+    ),
+  );
   const policy = policyOf(html);
   assert.deepEqual(policy.get('script-src'), ["'self'", "'wasm-unsafe-eval'", sha('b()')]);
   assert.deepEqual(policy.get('style-src'), [sha('q{}')], "no 'self': the page links no stylesheet");

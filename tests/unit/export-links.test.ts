@@ -24,7 +24,14 @@ test('offline hrefs keep the query and the fragment, and leave other URLs alone'
   assert.equal(offlineHref('errors/x/index.html', '/errors/y/#how-to-fix'), '../y/index.html#how-to-fix');
   assert.equal(offlineHref('errors/x/index.html', '/search/?q=a%20b'), '../../search/index.html?q=a%20b');
   assert.equal(offlineHref('index.html', '/'), 'index.html');
-  for (const url of ['#main', 'mailto:a@b.c', 'https://help.example.com/', '//cdn.example.com/x.js', '../y/index.html', 'data:,x']) {
+  for (const url of [
+    '#main',
+    'mailto:a@b.c',
+    'https://help.example.com/',
+    '//cdn.example.com/x.js',
+    '../y/index.html',
+    'data:,x',
+  ]) {
     assert.equal(offlineHref('errors/x/index.html', url), url);
   }
 });

@@ -9,5 +9,16 @@ test('sizes', () => {
 });
 
 test('a zip unpacks into one folder', () => {
-  assert.deepEqual(Object.keys(underFolder(new Map([['b/index.html', 1], ['index.html', 2]]), 'site')), ['site/b/index.html', 'site/index.html']);
+  assert.deepEqual(
+    Object.keys(
+      underFolder(
+        new Map([
+          ['b/index.html', 1],
+          ['index.html', 2],
+        ]),
+        'site',
+      ),
+    ),
+    ['site/b/index.html', 'site/index.html'],
+  );
 });

@@ -25,19 +25,40 @@ test('a page: relative links to files, module scripts out, the classic script in
 });
 
 test('a redirect page follows its target offline', () => {
-  const { html } = offlinePage('<html><head><meta http-equiv="refresh" content="0;url=/errors/new/"></head><body></body></html>', 'errors/old/index.html', []);
+  const { html } = offlinePage(
+    '<html><head><meta http-equiv="refresh" content="0;url=/errors/new/"></head><body></body></html>',
+    'errors/old/index.html',
+    [],
+  );
   assert.match(html, /content="0;url=\.\.\/new\/index\.html"/);
 });
 
 test('what the copy leaves out', () => {
-  for (const p of ['pagefind/pagefind.js', 'search-data.json', 'search-data/manifest.json', '_astro/page.js', 'sitemap-0.xml', 'robots.txt', 'print/index.html', '_headers', '_redirects', '_nginx.conf']) assert.equal(keptOffline(p), false, p);
-  for (const p of ['index.html', '_astro/Base.css', 'favicon.svg', 'errors/a/index.html', 'errors.json']) assert.equal(keptOffline(p), true, p);
+  for (const p of [
+    'pagefind/pagefind.js',
+    'search-data.json',
+    'search-data/manifest.json',
+    '_astro/page.js',
+    'sitemap-0.xml',
+    'robots.txt',
+    'print/index.html',
+    '_headers',
+    '_redirects',
+    '_nginx.conf',
+  ])
+    assert.equal(keptOffline(p), false, p);
+  for (const p of ['index.html', '_astro/Base.css', 'favicon.svg', 'errors/a/index.html', 'errors.json'])
+    assert.equal(keptOffline(p), true, p);
   // The copies for assistants and the feed link to the online site: left out, and so are the links to them.
   for (const p of ['llms.txt', 'llms-full.txt', 'errors/a.md', 'changes.xml']) assert.equal(keptOffline(p), false, p);
   // The link previews are for links to the online site (og:image keeps its online address).
   assert.equal(keptOffline('og/a.png'), false);
   assert.equal(keptOffline('changes/index.html'), true);
-  const { html } = offlinePage('<html><head><link rel="alternate" type="text/markdown" href="/errors/a.md"></head><body></body></html>', 'errors/a/index.html', []);
+  const { html } = offlinePage(
+    '<html><head><link rel="alternate" type="text/markdown" href="/errors/a.md"></head><body></body></html>',
+    'errors/a/index.html',
+    [],
+  );
   assert.doesNotMatch(html, /alternate|a\.md/);
 });
 
@@ -63,20 +84,31 @@ test('the whole copy: pages rewritten, CSS urls too, and every link checked', ()
 
   build.delete('errors/b/index.html');
   const broken = offlineSite(build, new Map([['search.js', enc('')]]), ['/search.js']);
-  assert.deepEqual(broken.problems, ['errors/a/index.html: ../b/index.html#how-to-fix points at errors/b/index.html, which the offline copy lacks']);
+  assert.deepEqual(broken.problems, [
+    'errors/a/index.html: ../b/index.html#how-to-fix points at errors/b/index.html, which the offline copy lacks',
+  ]);
 });
 
 test('a build for a subpath (SITE_URL https://host/docs/): its links under /docs/ become relative, one outside it is a problem', () => {
-  const page = (body: string) => enc(`<html><head><link rel="canonical" href="https://help.example.com/docs/"><link rel="icon" href="/docs/favicon.svg"></head><body>${body}</body></html>`);
+  const page = (body: string) =>
+    enc(
+      `<html><head><link rel="canonical" href="https://help.example.com/docs/"><link rel="icon" href="/docs/favicon.svg"></head><body>${body}</body></html>`,
+    );
   const build = new Map([
-    ['index.html', page('<a href="/docs/errors/a/#how-to-fix">A</a><a href="/docs/">Home</a><form action="/docs/search/"></form>')],
+    [
+      'index.html',
+      page('<a href="/docs/errors/a/#how-to-fix">A</a><a href="/docs/">Home</a><form action="/docs/search/"></form>'),
+    ],
     ['errors/a/index.html', page('<a href="/docs/">Home</a><a href="/errors/">escapes</a>')],
     ['errors/index.html', page('')],
     ['search/index.html', page('')],
     ['favicon.svg', enc('<svg/>')],
   ]);
   const copy = offlineSite(build, new Map(), []);
-  assert.match(dec(copy.files.get('index.html')), /<a href="errors\/a\/index\.html#how-to-fix">A<\/a><a href="index\.html">Home<\/a><form action="search\/index\.html">/);
+  assert.match(
+    dec(copy.files.get('index.html')),
+    /<a href="errors\/a\/index\.html#how-to-fix">A<\/a><a href="index\.html">Home<\/a><form action="search\/index\.html">/,
+  );
   assert.match(dec(copy.files.get('errors/a/index.html')), /<link rel="icon" href="\.\.\/\.\.\/favicon\.svg">/);
   assert.deepEqual(copy.problems, ["errors/a/index.html: /errors/ still points at the site's root"]);
 });

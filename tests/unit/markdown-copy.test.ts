@@ -13,7 +13,15 @@ const error: CopyError = {
   resync: 'manual',
   aliases: [],
   categories: [{ title: 'Client errors', url: 'https://h.example/categories/client/' }],
-  quickbooks: [{ code: '610', name: 'Object Not Found', message: 'Made *inactive* <x>', source: 'https://example.com/q', faultUrl: 'https://h.example/quickbooks/610/' }],
+  quickbooks: [
+    {
+      code: '610',
+      name: 'Object Not Found',
+      message: 'Made *inactive* <x>',
+      source: 'https://example.com/q',
+      faultUrl: 'https://h.example/quickbooks/610/',
+    },
+  ],
   dependsOn: [],
   unblocks: [],
   related: [],
@@ -34,15 +42,24 @@ test('an error as Markdown: text escaped, site links absolute, the resync step a
   assert.match(md, /Seen in: \[example\.com\/q\]\(https:\/\/example\.com\/q\)/);
 });
 
-test('under a subpath, an author\'s root-relative link keeps the subpath', () => {
+test("under a subpath, an author's root-relative link keeps the subpath", () => {
   const md = errorMarkdown({ ...error, site: 'https://h.example/help', url: 'https://h.example/help/errors/x-y/' });
   assert.match(md, /\[the other\]\(https:\/\/h\.example\/help\/errors\/z\/#how-to-fix\)/);
   assert.match(md, /\[this\]\(https:\/\/h\.example\/help\/errors\/x-y\/#how-to-fix\)/);
 });
 
 test('llms.txt: H1, blockquote, a section per category with each error linked to its copy', () => {
-  const txt = llmsTxt({ name: 'Site', about: 'About.', url: 'https://h.example/', sections: [{ title: 'Client errors', errors: [error] }], more: [{ title: 'All', url: 'https://h.example/llms-full.txt', about: 'all' }] });
+  const txt = llmsTxt({
+    name: 'Site',
+    about: 'About.',
+    url: 'https://h.example/',
+    sections: [{ title: 'Client errors', errors: [error] }],
+    more: [{ title: 'All', url: 'https://h.example/llms-full.txt', about: 'all' }],
+  });
   assert.match(txt, /^# Site\n\n> About\.\n/);
-  assert.match(txt, /\n## Client errors\n\n- \[A \\\*starred\\\* \\\[title\\\] \\<b>\]\(https:\/\/h\.example\/errors\/x-y\.md\) \(x-y\): One sentence\.\n/);
+  assert.match(
+    txt,
+    /\n## Client errors\n\n- \[A \\\*starred\\\* \\\[title\\\] \\<b>\]\(https:\/\/h\.example\/errors\/x-y\.md\) \(x-y\): One sentence\.\n/,
+  );
   assert.match(txt, /\n## Optional\n/);
 });

@@ -14,10 +14,16 @@ const ROOT = join(import.meta.dirname, '../..');
 const HOME = 'src/lib/shared/taxonomy.ts';
 const ids = CATEGORY_IDS.join('|');
 const RULES: [RegExp, string][] = [
-  [new RegExp(`\\b(?:${ids})\\|(?:${ids})\\b`), 'an alternation of category ids: build it from CATEGORY_IDS or RECORD_IDS'],
-  [/\/ ?errors\$\//, 'a short name cut from a title: use the category\'s name'],
-  [/['"](?:Connection|Client|Invoice|Item|Payment)s?['"]/, 'a category or record name spelt: use CATEGORY_NAMES or RECORD_PLURALS'],
-  [new RegExp(`\\b(${ids})['"]?\\s*:\\s*['"]\\1s['"]`, 'i'), 'a record\'s plural spelt: use RECORD_PLURALS'],
+  [
+    new RegExp(`\\b(?:${ids})\\|(?:${ids})\\b`),
+    'an alternation of category ids: build it from CATEGORY_IDS or RECORD_IDS',
+  ],
+  [/\/ ?errors\$\//, "a short name cut from a title: use the category's name"],
+  [
+    /['"](?:Connection|Client|Invoice|Item|Payment)s?['"]/,
+    'a category or record name spelt: use CATEGORY_NAMES or RECORD_PLURALS',
+  ],
+  [new RegExp(`\\b(${ids})['"]?\\s*:\\s*['"]\\1s['"]`, 'i'), "a record's plural spelt: use RECORD_PLURALS"],
 ];
 
 const files = ['src', 'integrations', 'scripts'].flatMap((dir) =>
@@ -32,7 +38,9 @@ test('no category list or category regex outside src/lib/shared/taxonomy.ts', ()
     .flatMap((file) =>
       readFileSync(join(ROOT, file), 'utf8')
         .split('\n')
-        .flatMap((line, i) => RULES.filter(([rule]) => rule.test(line)).map(([, why]) => `${file}:${i + 1}: ${why}: ${line.trim()}`)),
+        .flatMap((line, i) =>
+          RULES.filter(([rule]) => rule.test(line)).map(([, why]) => `${file}:${i + 1}: ${why}: ${line.trim()}`),
+        ),
     );
   assert.deepEqual(found, []);
 });

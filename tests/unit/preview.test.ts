@@ -8,7 +8,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import { MONO, PREVIEW_SIZE, PREVIEW_TEXT_ON, SANS, TITLE_LINES, previewAlt, type PreviewContent } from '../../src/lib/build/preview/card.ts';
+import {
+  MONO,
+  PREVIEW_SIZE,
+  PREVIEW_TEXT_ON,
+  SANS,
+  TITLE_LINES,
+  previewAlt,
+  type PreviewContent,
+} from '../../src/lib/build/preview/card.ts';
 import { previewSvg, renderPreview } from '../../src/lib/build/preview/render.ts';
 
 /** What tests/e2e/previews.spec.ts holds every built preview to. */
@@ -16,7 +24,8 @@ const BUDGET = 60 * 1024;
 /** The site's name, as SITE_NAME (src/lib/build/config.ts, which reads the build's environment). */
 const SITE_NAME = 'QuickBooks Online sync errors';
 /** The longest title the content contract allows (src/content.config.ts: 120 characters). */
-const LONGEST_TITLE = 'The invoice could not be synced because the customer it names in QuickBooks has a different currency from its item lines';
+const LONGEST_TITLE =
+  'The invoice could not be synced because the customer it names in QuickBooks has a different currency from its item lines';
 
 const card = (over: Partial<PreviewContent> = {}): PreviewContent => ({
   title: 'The item already exists in QuickBooks',
@@ -51,19 +60,30 @@ async function words(content: PreviewContent): Promise<Text[]> {
   const svg = await previewSvg(content, false);
   return [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map(([, attrs, text]) => {
     const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs!)?.[1] ?? '';
-    return { text: text!, x: Number(attr('x')), y: Number(attr('y')), width: Number(attr('width')), size: Number(attr('font-size')), family: attr('font-family') };
+    return {
+      text: text!,
+      x: Number(attr('x')),
+      y: Number(attr('y')),
+      width: Number(attr('width')),
+      size: Number(attr('font-size')),
+      family: attr('font-family'),
+    };
   });
 }
 
 const TITLE_SIZE = 60;
-const lineOf = (texts: Text[], y: number) => texts.filter((t) => t.y === y).map((t) => t.text).join('');
+const lineOf = (texts: Text[], y: number) =>
+  texts
+    .filter((t) => t.y === y)
+    .map((t) => t.text)
+    .join('');
 
 /** A PNG's header, and its pixels as RGB when it is an 8-bit palette PNG with unfiltered rows. */
 function readPng(png: Uint8Array): { width: number; height: number; colourType: number; rgb?: Uint8Array } {
   assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'the PNG signature');
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const chunks = new Map<string, Uint8Array[]>();
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     chunks.set(type, [...(chunks.get(type) ?? []), png.subarray(at + 8, at + 8 + length)]);
@@ -80,13 +100,21 @@ function readPng(png: Uint8Array): { width: number; height: number; colourType: 
   const rgb = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y++) {
     assert.equal(rows[y * (width + 1)], 0, 'rows are unfiltered');
-    for (let x = 0; x < width; x++) rgb.set(palette.subarray(rows[y * (width + 1) + 1 + x]! * 3, rows[y * (width + 1) + 1 + x]! * 3 + 3), (y * width + x) * 3);
+    for (let x = 0; x < width; x++)
+      rgb.set(
+        palette.subarray(rows[y * (width + 1) + 1 + x]! * 3, rows[y * (width + 1) + 1 + x]! * 3 + 3),
+        (y * width + x) * 3,
+      );
   }
   return { width, height, colourType, rgb };
 }
 
 test('every text of the card on its background passes WCAG AA (4.5:1)', () => {
-  for (const [text, background] of PREVIEW_TEXT_ON) assert.ok(contrast(text, background) >= 4.5, `${text} on ${background}: ${contrast(text, background).toFixed(2)}:1`);
+  for (const [text, background] of PREVIEW_TEXT_ON)
+    assert.ok(
+      contrast(text, background) >= 4.5,
+      `${text} on ${background}: ${contrast(text, background).toFixed(2)}:1`,
+    );
 });
 
 test('the card says the title, the code in monospace on its own line, the category and the site name', async () => {
@@ -101,7 +129,11 @@ test('the card says the title, the code in monospace on its own line, the catego
   assert.ok(lines.includes('Item errors'), `the category: ${lines.join(' | ')}`);
   assert.ok(lines.includes(SITE_NAME), `the site name: ${lines.join(' | ')}`);
   assert.ok(lines.includes('Error code'), `the code's label: ${lines.join(' | ')}`);
-  for (const t of texts) assert.ok(t.x >= 0 && t.x + t.width <= PREVIEW_SIZE.width && t.y <= PREVIEW_SIZE.height, `"${t.text}" is inside the card`);
+  for (const t of texts)
+    assert.ok(
+      t.x >= 0 && t.x + t.width <= PREVIEW_SIZE.width && t.y <= PREVIEW_SIZE.height,
+      `"${t.text}" is inside the card`,
+    );
 });
 
 test(`a long title wraps to ${TITLE_LINES} lines at most and ends in an ellipsis`, async () => {

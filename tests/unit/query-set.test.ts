@@ -16,7 +16,8 @@ const QUERIES = loadQueries();
 test('every query names existing errors, and no query is there twice', () => {
   for (const q of QUERIES) {
     assert.ok(q.expect.length > 0, q.query);
-    for (const code of q.expect) assert.ok(PAGES.has(code), `"${q.query.slice(0, 60)}" expects ${code}, which is no page`);
+    for (const code of q.expect)
+      assert.ok(PAGES.has(code), `"${q.query.slice(0, 60)}" expects ${code}, which is no page`);
     assert.ok(['pasted', 'fault-code', 'plain', 'typo'].includes(q.kind), `"${q.query.slice(0, 60)}": kind ${q.kind}`);
   }
   assert.equal(new Set(QUERIES.map((q) => q.query)).size, QUERIES.length);
@@ -26,6 +27,9 @@ test('every error is asked for at least three times, at least once as the main a
   for (const code of CODES) {
     const asking = QUERIES.filter((q) => q.expect.includes(code));
     assert.ok(asking.length >= 3, `${code} has ${asking.length} queries in tests/search-queries.json, wants 3`);
-    assert.ok(QUERIES.some((q) => q.expect[0] === code), `${code} is no query's main answer`);
+    assert.ok(
+      QUERIES.some((q) => q.expect[0] === code),
+      `${code} is no query's main answer`,
+    );
   }
 });

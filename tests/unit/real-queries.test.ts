@@ -25,7 +25,11 @@ test('every real query: text, its public address, a kind, and pages that exist',
     assert.ok(q.expect.length > 0);
     // A code that is in neither Intuit's table nor a source the content may cite (two held-out inputs
     // name one) has no page of its own: the expectation stays as judged, and counts as a miss.
-    for (const page of q.expect) assert.ok(PAGES.has(page) || /^quickbooks\/\d+$/.test(page), `"${q.query.slice(0, 50)}" expects ${page}, which is no page`);
+    for (const page of q.expect)
+      assert.ok(
+        PAGES.has(page) || /^quickbooks\/\d+$/.test(page),
+        `"${q.query.slice(0, 50)}" expects ${page}, which is no page`,
+      );
   }
   assert.equal(new Set([...dev, ...holdout].map((q) => q.query)).size, dev.length + holdout.length, 'no query twice');
 });
@@ -39,5 +43,8 @@ test('the held-out set: at least 60 inputs, from pages the content does not cite
   const citedHere = [...new Set(holdout.map((q) => q.source!))].filter((s) => cited.includes(s));
   assert.deepEqual(citedHere, [], 'held-out pages the content cites');
   const devSources = new Set(dev.map((q) => q.source));
-  assert.deepEqual(holdout.filter((q) => devSources.has(q.source)).map((q) => q.source), []);
+  assert.deepEqual(
+    holdout.filter((q) => devSources.has(q.source)).map((q) => q.source),
+    [],
+  );
 });

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressQuery, capCodePoints, capEncoded, MAX_ADDRESS_QUERY_BYTES, wellFormed } from '../../src/lib/shared/search/cap.ts';
+import {
+  addressQuery,
+  capCodePoints,
+  capEncoded,
+  MAX_ADDRESS_QUERY_BYTES,
+  wellFormed,
+} from '../../src/lib/shared/search/cap.ts';
 import { MAX_QUERY_CHARS, normalizeQuery } from '../../src/lib/shared/search/query.ts';
 
 const EMOJI = '😀'; // one code point, two UTF-16 code units
@@ -20,7 +26,14 @@ test('wellFormed replaces lone surrogates and keeps pairs', () => {
 });
 
 test('capEncoded: encodeURIComponent of the result fits, never throws, and is the longest start that fits', () => {
-  for (const s of ['a'.repeat(5000), '漢'.repeat(2000), EMOJI.repeat(1000), `${'a'.repeat(1499)}${EMOJI}`, 'a b&c=d/e?'.repeat(400), '\uD800'.repeat(3000)]) {
+  for (const s of [
+    'a'.repeat(5000),
+    '漢'.repeat(2000),
+    EMOJI.repeat(1000),
+    `${'a'.repeat(1499)}${EMOJI}`,
+    'a b&c=d/e?'.repeat(400),
+    '\uD800'.repeat(3000),
+  ]) {
     const c = capEncoded(s, 1500);
     const encoded = encodeURIComponent(c);
     assert.ok(encoded.length <= 1500, `${s.slice(0, 10)}: ${encoded.length}`);

@@ -8,7 +8,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keepPlaces, SearchEngine, wholeIndex, type FullText, type FullTextHit, type Hit } from '../../src/lib/shared/search/engine.ts';
+import {
+  keepPlaces,
+  SearchEngine,
+  wholeIndex,
+  type FullText,
+  type FullTextHit,
+  type Hit,
+} from '../../src/lib/shared/search/engine.ts';
 import type { SearchDoc } from '../../src/lib/shared/search/types.ts';
 
 const doc = (code: string, title: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
@@ -23,7 +30,9 @@ const doc = (code: string, title: string, extra: Partial<SearchDoc> = {}): Searc
 });
 
 const DOCS: SearchDoc[] = [
-  doc('invoice-closed-period', 'Invoice dated in a closed period', { faults: [{ code: '6210', name: 'Account Period Closed', message: 'The account period has closed.' }] }),
+  doc('invoice-closed-period', 'Invoice dated in a closed period', {
+    faults: [{ code: '6210', name: 'Account Period Closed', message: 'The account period has closed.' }],
+  }),
   doc('invoice-deleted', 'Invoice deleted in QuickBooks'),
   doc('item-inactive', 'Item is inactive'),
 ];
@@ -33,14 +42,12 @@ function fakeFullText(answers: Record<string, [string, number, string][]>, asked
   return {
     async search(q) {
       asked.push(q);
-      return (Object.hasOwn(answers, q) ? answers[q]! : []).map(
-        ([code, score, text]): FullTextHit => ({
-          code,
-          score,
-          text: async () => text,
-          fragment: async () => ({ url: `/errors/${code}/#how-to-fix`, excerpt: `<mark>${q}</mark> in ${code}` }),
-        }),
-      );
+      return (Object.hasOwn(answers, q) ? answers[q]! : []).map(([code, score, text]): FullTextHit => ({
+        code,
+        score,
+        text: async () => text,
+        fragment: async () => ({ url: `/errors/${code}/#how-to-fix`, excerpt: `<mark>${q}</mark> in ${code}` }),
+      }));
     },
   };
 }
@@ -71,18 +78,30 @@ test('a page only its text names is found on the complete data, with the section
   );
 });
 
-test('the full text never orders: a page it alone finds is not listed, and a tie stays in the ranker\'s order', async () => {
+test("the full text never orders: a page it alone finds is not listed, and a tie stays in the ranker's order", async () => {
   const only = fakeFullText({ resubmit: [['item-inactive', 5, 'To resubmit it, make the item active.']] });
   assert.deepEqual((await new SearchEngine(DOCS, complete(only)).search('resubmit')).hits, []);
   const docs = [doc('a-page', 'Sync stopped'), doc('b-page', 'Sync stopped')];
-  const fullText = fakeFullText({ 'sync stopped': [['b-page', 9, 'sync stopped']], sync: [['b-page', 1, 'sync']], stopped: [['b-page', 1, 'stopped']] });
+  const fullText = fakeFullText({
+    'sync stopped': [['b-page', 9, 'sync stopped']],
+    sync: [['b-page', 1, 'sync']],
+    stopped: [['b-page', 1, 'stopped']],
+  });
   const { hits } = await new SearchEngine(docs, { known: wholeIndex(docs), fullText }).search('sync stopped');
-  assert.deepEqual(hits.map((h) => [h.code, h.excerpt]), [['a-page', ''], ['b-page', '<mark>sync stopped</mark> in b-page']]);
+  assert.deepEqual(
+    hits.map((h) => [h.code, h.excerpt]),
+    [
+      ['a-page', ''],
+      ['b-page', '<mark>sync stopped</mark> in b-page'],
+    ],
+  );
 });
 
 test('long queries: the whole query, then each word alone (longest first, at most six)', async () => {
   const asked: string[] = [];
-  await new SearchEngine(DOCS, complete(fakeFullText({}, asked))).search('invoice closed period resubmited quickbooks workiz payments');
+  await new SearchEngine(DOCS, complete(fakeFullText({}, asked))).search(
+    'invoice closed period resubmited quickbooks workiz payments',
+  );
   assert.equal(asked[0], 'invoice closed period resubmited quickbooks workiz payments');
   assert.deepEqual(asked.slice(1), ['quickbooks', 'resubmited', 'payments', 'invoice', 'closed', 'period']);
 });
@@ -108,8 +127,13 @@ test('while the complete data loads, the first data answers (searchKnown); searc
   assert.equal(engine.ready, false);
   assert.deepEqual((await engine.searchKnown('resubmit')).hits, []);
   const later = engine.search('resubmit');
-  arrive(complete(fakeFullText({ resubmit: [['item-inactive', 5, 'resubmit it']] }), { 'item-inactive': 'resubmit it' }));
-  assert.deepEqual((await later).hits.map((h) => h.code), ['item-inactive']);
+  arrive(
+    complete(fakeFullText({ resubmit: [['item-inactive', 5, 'resubmit it']] }), { 'item-inactive': 'resubmit it' }),
+  );
+  assert.deepEqual(
+    (await later).hits.map((h) => h.code),
+    ['item-inactive'],
+  );
   assert.equal(engine.ready, true);
 
   const broken = new SearchEngine(DOCS, Promise.reject(new Error('no Pagefind')));
@@ -118,19 +142,38 @@ test('while the complete data loads, the first data answers (searchKnown); searc
 });
 
 test('keepPlaces: the hits shown keep their places, new ones follow', () => {
-  const hit = (code: string, excerpt = ''): Hit => ({ code, title: code, summary: '', categories: [], url: `/errors/${code}/`, excerpt });
+  const hit = (code: string, excerpt = ''): Hit => ({
+    code,
+    title: code,
+    summary: '',
+    categories: [],
+    url: `/errors/${code}/`,
+    excerpt,
+  });
   const shown = [hit('a'), hit('b'), hit('c')];
   const next = [hit('d', 'x'), hit('b', 'better'), hit('a'), hit('e')];
   assert.deepEqual(
     keepPlaces(shown, next, 4).map((h) => [h.code, h.excerpt]),
-    [['a', ''], ['b', 'better'], ['c', ''], ['d', 'x']],
+    [
+      ['a', ''],
+      ['b', 'better'],
+      ['c', ''],
+      ['d', 'x'],
+    ],
   );
-  assert.deepEqual(keepPlaces([], next, 2).map((h) => h.code), ['d', 'b']);
+  assert.deepEqual(
+    keepPlaces([], next, 2).map((h) => h.code),
+    ['d', 'b'],
+  );
 });
 
 test('highlight: the link carries the searched words, the page finds them by stem (as search matched them: closing for closed)', async () => {
-  const { withHighlight, highlightTerms, highlightRanges } = await import('../../src/lib/shared/search/highlightLink.ts');
-  assert.equal(withHighlight('/errors/x/#how-to-fix', ['closed', 'period']), '/errors/x/?highlight=closed+period#how-to-fix');
+  const { withHighlight, highlightTerms, highlightRanges } =
+    await import('../../src/lib/shared/search/highlightLink.ts');
+  assert.equal(
+    withHighlight('/errors/x/#how-to-fix', ['closed', 'period']),
+    '/errors/x/?highlight=closed+period#how-to-fix',
+  );
   assert.equal(withHighlight('/errors/x/', []), '/errors/x/');
   assert.ok(withHighlight('/errors/x/', Array(40).fill('abcdefghijklmnopqrstuvwxyzabcdefghijklm')).length < 400);
   assert.deepEqual(highlightTerms('?highlight=closed+period&x=1'), ['closed', 'period']);

@@ -4,7 +4,10 @@ import { excerptHtml } from '../../src/lib/shared/search/markup.ts';
 
 test('an excerpt keeps its text and <mark> elements, escaped text stays escaped', () => {
   assert.equal(excerptHtml('Reopen the <mark>closed</mark> period'), 'Reopen the <mark>closed</mark> period');
-  assert.equal(excerptHtml('The client&#39;s name &amp; <mark>address</mark> &lt;b&gt;'), 'The client&#39;s name &amp; <mark>address</mark> &lt;b&gt;');
+  assert.equal(
+    excerptHtml('The client&#39;s name &amp; <mark>address</mark> &lt;b&gt;'),
+    'The client&#39;s name &amp; <mark>address</mark> &lt;b&gt;',
+  );
 });
 
 test('any other markup is dropped or escaped, so nothing in an excerpt can run or load', () => {

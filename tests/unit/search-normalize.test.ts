@@ -54,8 +54,20 @@ test('a pasted fault JSON becomes its words and its fault code', () => {
   assert.deepEqual(q.faultCodes, ['6240']);
   assert.doesNotMatch(q.text, /[{}[\]":,]/);
   assert.deepEqual(q.terms, [
-    'duplicate', 'name', 'exists', 'supplied', 'already', 'another', 'customer', 'using', 'use', 'different',
-    'code', 'type', 'validationfault', 'time',
+    'duplicate',
+    'name',
+    'exists',
+    'supplied',
+    'already',
+    'another',
+    'customer',
+    'using',
+    'use',
+    'different',
+    'code',
+    'type',
+    'validationfault',
+    'time',
   ]);
 });
 

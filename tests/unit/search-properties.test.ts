@@ -13,7 +13,13 @@ import { stem, tokenize, words } from '../../src/lib/shared/search/normalize.ts'
 import { MAX_QUERY_CHARS, MAX_TERMS, normalizeQuery } from '../../src/lib/shared/search/query.ts';
 import { occursIn, rankKnown } from '../../src/lib/shared/search/rank.ts';
 import { excerptHtml } from '../../src/lib/shared/search/markup.ts';
-import { excerptOf, fullTextOptions, toFullTextDoc, type FullTextDoc, type OfflineSearchData } from '../../src/lib/shared/search/fullText.ts';
+import {
+  excerptOf,
+  fullTextOptions,
+  toFullTextDoc,
+  type FullTextDoc,
+  type OfflineSearchData,
+} from '../../src/lib/shared/search/fullText.ts';
 import { SearchEngine, wholeIndex } from '../../src/lib/shared/search/engine.ts';
 import { miniSearchFullText } from '../../src/lib/shared/search/minisearch.ts';
 import type { SearchDoc } from '../../src/lib/shared/search/types.ts';
@@ -31,23 +37,73 @@ const DOCS: SearchDoc[] = ERRORS.map((e) => ({
   body: e.body,
 }));
 
-const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'prototype', '__defineGetter__'];
+const PROTOTYPE_KEYS = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'prototype',
+  '__defineGetter__',
+];
 
-/** One piece of text: any code point, a lone surrogate, a prototype key, a word of the catalog, or punctuation and spaces. */
+/**
+ * One piece of text: any code point, a lone surrogate, a prototype key, a word of the catalog, or punctuation and
+ * spaces.
+ */
 const piece = fc.oneof(
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
   fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
   fc.constantFrom(...PROTOTYPE_KEYS),
-  fc.constantFrom('invoice', 'closed', 'period', 'duplicate', 'customer', '6240', 'fault', 'code', '"code":"6000"', 'DocNumber=1042'),
-  fc.constantFrom(' ', '  ', '\n', '\t', '=', '.', '-', "'", '’', '<', '>', '&', '"', '\u202E', '\u200B', '\0', '\u{1F600}', '﷽'),
+  fc.constantFrom(
+    'invoice',
+    'closed',
+    'period',
+    'duplicate',
+    'customer',
+    '6240',
+    'fault',
+    'code',
+    '"code":"6000"',
+    'DocNumber=1042',
+  ),
+  fc.constantFrom(
+    ' ',
+    '  ',
+    '\n',
+    '\t',
+    '=',
+    '.',
+    '-',
+    "'",
+    '’',
+    '<',
+    '>',
+    '&',
+    '"',
+    '\u202E',
+    '\u200B',
+    '\0',
+    '\u{1F600}',
+    '﷽',
+  ),
 );
 /** Any text, up to a few hundred pieces. */
 const text = fc.string({ unit: piece, maxLength: 300 });
 /** Text far longer than anything search reads: the same text repeated up to a megabyte. */
-const huge = fc.tuple(text.filter((s) => s.length > 0), fc.integer({ min: 1_000, max: 1_000_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
+const huge = fc
+  .tuple(
+    text.filter((s) => s.length > 0),
+    fc.integer({ min: 1_000, max: 1_000_000 }),
+  )
+  .map(([s, n]) => s.repeat(Math.ceil(n / s.length)));
 /** Text of about MAX_QUERY_CHARS code points, where a cap cuts. */
 const nearCap = fc
-  .tuple(text.filter((s) => s.length > 0), fc.integer({ min: MAX_QUERY_CHARS - 3, max: MAX_QUERY_CHARS + 3 }))
+  .tuple(
+    text.filter((s) => s.length > 0),
+    fc.integer({ min: MAX_QUERY_CHARS - 3, max: MAX_QUERY_CHARS + 3 }),
+  )
   .map(([s, n]) => capCodePoints(s.repeat(Math.ceil((2 * n) / s.length)), n));
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
@@ -68,7 +124,10 @@ test('normalizeQuery takes any string: bounded terms, well-formed text, only the
       assert.ok(q.faultCodes.every((c) => /^\d{3,5}$/.test(c)));
       assert.equal(q.truncated, codePoints(s) > MAX_QUERY_CHARS);
       // Whatever follows the first MAX_QUERY_CHARS code points changes nothing.
-      assert.deepEqual({ ...q, truncated: false }, { ...normalizeQuery(capCodePoints(s, MAX_QUERY_CHARS)), truncated: false });
+      assert.deepEqual(
+        { ...q, truncated: false },
+        { ...normalizeQuery(capCodePoints(s, MAX_QUERY_CHARS)), truncated: false },
+      );
     }),
     { numRuns: 200 },
   );
@@ -119,7 +178,23 @@ test('the address query: encodable, within MAX_ADDRESS_QUERY_BYTES, the start of
 });
 
 test('excerptHtml lets only <mark> through, whatever it is given', () => {
-  const markup = fc.string({ unit: fc.oneof(piece, fc.constantFrom('<mark>', '</mark>', '<script>', '<img src=x onerror=alert(1)>', '<svg onload=x>', '&amp;', '&#60;', '&', 'javascript:')), maxLength: 200 });
+  const markup = fc.string({
+    unit: fc.oneof(
+      piece,
+      fc.constantFrom(
+        '<mark>',
+        '</mark>',
+        '<script>',
+        '<img src=x onerror=alert(1)>',
+        '<svg onload=x>',
+        '&amp;',
+        '&#60;',
+        '&',
+        'javascript:',
+      ),
+    ),
+    maxLength: 200,
+  });
   fc.assert(
     fc.property(markup, (s) => {
       const out = excerptHtml(s);
@@ -131,7 +206,9 @@ test('excerptHtml lets only <mark> through, whatever it is given', () => {
 });
 
 test('the offline engine (ranker + MiniSearch) takes any string and answers at most ten hits, each excerpt safe', async () => {
-  const sections = Object.fromEntries(ERRORS.map((e) => [e.code, [{ id: 'how-to-fix', text: e.body.replace(/\s+/g, ' ') }]]));
+  const sections = Object.fromEntries(
+    ERRORS.map((e) => [e.code, [{ id: 'how-to-fix', text: e.body.replace(/\s+/g, ' ') }]]),
+  );
   const index = new MiniSearch<FullTextDoc>(fullTextOptions);
   index.addAll(DOCS.map((d) => toFullTextDoc(d, sections[d.code]!)));
   const data: OfflineSearchData = { docs: DOCS, sections, index: JSON.parse(JSON.stringify(index)) };

@@ -12,7 +12,11 @@ const DOCS: SearchDoc[] = [
     categories: ['client'],
     fixWhere: 'workiz',
     faults: [
-      { code: '6240', name: 'Duplicate Name Exists Error', message: 'Another customer is already using this name. Please use a different name.' },
+      {
+        code: '6240',
+        name: 'Duplicate Name Exists Error',
+        message: 'Another customer is already using this name. Please use a different name.',
+      },
     ],
     aliases: ['duplicate customer quickbooks', 'two clients same name'],
   },
@@ -22,7 +26,13 @@ const DOCS: SearchDoc[] = [
     summary: 'QuickBooks already uses this name for another customer, a supplier (vendor) or an employee.',
     categories: ['client'],
     fixWhere: 'quickbooks',
-    faults: [{ code: '6240', name: 'Duplicate Name Exists Error', message: 'Another customer, vendor or employee is already using this name' }],
+    faults: [
+      {
+        code: '6240',
+        name: 'Duplicate Name Exists Error',
+        message: 'Another customer, vendor or employee is already using this name',
+      },
+    ],
     aliases: ['name conflict quickbooks'],
   },
   {
@@ -40,7 +50,13 @@ const DOCS: SearchDoc[] = [
     summary: "The invoice's date falls in a month you've already closed in QuickBooks.",
     categories: ['invoice'],
     fixWhere: 'quickbooks',
-    faults: [{ code: '6210', name: 'Account Period Closed', message: 'Account Period Closed, Cannot Update Through Services API' }],
+    faults: [
+      {
+        code: '6210',
+        name: 'Account Period Closed',
+        message: 'Account Period Closed, Cannot Update Through Services API',
+      },
+    ],
     aliases: ['reopen the month', 'closing date'],
   },
   {
@@ -49,7 +65,9 @@ const DOCS: SearchDoc[] = [
     summary: 'Someone has made the customer inactive in QuickBooks, so the client can no longer sync.',
     categories: ['client'],
     fixWhere: 'quickbooks',
-    faults: [{ code: '610', name: 'Object Not Found', message: "Something you're trying to use has been made inactive." }],
+    faults: [
+      { code: '610', name: 'Object Not Found', message: "Something you're trying to use has been made inactive." },
+    ],
     aliases: ['reactivate client'],
   },
   {
@@ -90,7 +108,10 @@ test('a fault code outranks a page that only shares words', () => {
 });
 
 test('a pasted QuickBooks message finds its page', () => {
-  assert.equal(codes('Another customer is already using this name. Please use a different name.')[0], 'client-duplicate-name');
+  assert.equal(
+    codes('Another customer is already using this name. Please use a different name.')[0],
+    'client-duplicate-name',
+  );
   assert.equal(codes('The name supplied already exists.')[0], 'item-duplicate');
   // The longest run of the message's own words decides between two near-identical messages.
   assert.deepEqual(codes('Another customer is already using this name: John Smith').slice(0, 2), [
@@ -175,7 +196,10 @@ test('rare words weigh more than common ones', () => {
 
 test('the page text (body) counts, for least', () => {
   const r = rankKnown('record again', DOCS);
-  assert.deepEqual(r.map((x) => x.code), ['payment-type-unsupported']);
+  assert.deepEqual(
+    r.map((x) => x.code),
+    ['payment-type-unsupported'],
+  );
   assert.deepEqual(r[0]!.reasons, ['body']);
 });
 
@@ -199,7 +223,10 @@ test('results are sorted by score, then code, all above zero, and stable across 
   assert.ok(r.every((x) => x.score > 0));
   assert.deepEqual(rankKnown('quickbooks', DOCS), r);
   // The index is cached per array: a changed catalog in a new array is seen.
-  const more = [...DOCS, { ...DOCS[0]!, code: 'zz-extra', title: 'Quickbooks quickbooks', aliases: ['bundle'], faults: [] }];
+  const more = [
+    ...DOCS,
+    { ...DOCS[0]!, code: 'zz-extra', title: 'Quickbooks quickbooks', aliases: ['bundle'], faults: [] },
+  ];
   assert.deepEqual(codes('bundle', more), ['zz-extra']);
 });
 
@@ -210,27 +237,60 @@ test('the same QuickBooks message for several records: the record the paste name
     summary: 'QuickBooks refused it because it changed there in the meantime.',
     categories: [record],
     fixWhere: 'workiz',
-    faults: [{ code: '5010', name: 'Stale Object Error', message: 'You and … were working on this at the same time. … finished before you did, so your work was not saved.' }],
+    faults: [
+      {
+        code: '5010',
+        name: 'Stale Object Error',
+        message:
+          'You and … were working on this at the same time. … finished before you did, so your work was not saved.',
+      },
+    ],
     aliases: record === 'client' ? ['stale object error'] : [],
   });
   // The client page also matches the paste through its aliases, so without the record named it would win.
-  const docs = [...DOCS, stale('client', 'Someone else edited it at the same time'), stale('invoice', 'It changed in QuickBooks'), stale('payment', 'It changed in QuickBooks')];
-  const paste = 'Stale Object Error : You and Jane Doe were working on this at the same time. Jane Doe finished before you did, so your work was not saved.';
+  const docs = [
+    ...DOCS,
+    stale('client', 'Someone else edited it at the same time'),
+    stale('invoice', 'It changed in QuickBooks'),
+    stale('payment', 'It changed in QuickBooks'),
+  ];
+  const paste =
+    'Stale Object Error : You and Jane Doe were working on this at the same time. Jane Doe finished before you did, so your work was not saved.';
   assert.equal(rankKnown(`Invoice 1042 failed to sync: ${paste}`, docs)[0]!.code, 'stale-object-2');
   assert.equal(rankKnown(`Payment 77 failed to sync: ${paste}`, docs)[0]!.code, 'stale-object-3');
   assert.equal(rankKnown(`Customer Jane Doe failed to sync: ${paste}`, docs)[0]!.code, 'stale-object-1');
   // Without a record named, the message alone decides and all three are offered first.
-  assert.deepEqual(rankKnown(paste, docs).slice(0, 3).map((r) => r.code).sort(), ['stale-object-1', 'stale-object-2', 'stale-object-3']);
+  assert.deepEqual(
+    rankKnown(paste, docs)
+      .slice(0, 3)
+      .map((r) => r.code)
+      .sort(),
+    ['stale-object-1', 'stale-object-2', 'stale-object-3'],
+  );
 });
 
 test("words that are keys of every JavaScript object are words like any other (issue 14: 'constructor' threw)", () => {
-  for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'prototype']) {
+  for (const word of [
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    'isPrototypeOf',
+    'prototype',
+  ]) {
     assert.deepEqual(rankKnown(word, DOCS), [], word);
     assert.deepEqual(rankKnown(`${word} ${word}`, DOCS), [], `${word} twice`);
     // Next to real words, they change nothing.
     assert.deepEqual(codes(`${word} closed period`, DOCS), codes('closed period', DOCS), `${word} closed period`);
   }
   // A page that really has the word is found by it.
-  const withWord: SearchDoc = { ...DOCS[0]!, code: 'zz-constructor', title: 'The constructor of the invoice', aliases: [], faults: [] };
+  const withWord: SearchDoc = {
+    ...DOCS[0]!,
+    code: 'zz-constructor',
+    title: 'The constructor of the invoice',
+    aliases: [],
+    faults: [],
+  };
   assert.equal(rankKnown('constructor', [...DOCS, withWord])[0]?.code, 'zz-constructor');
 });

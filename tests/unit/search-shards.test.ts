@@ -7,7 +7,15 @@ import { loadQueries, QUERY_SETS } from '../../scripts/lib/queries.ts';
 import { TRIAGE_DATA } from '../triage-data.ts';
 import { normalizeQuery } from '../../src/lib/shared/search/query.ts';
 import { rankKnown } from '../../src/lib/shared/search/rank.ts';
-import { searchFiles, SHARD_CHARS, shardFor, ShardedIndex, splitData, splitFiles, WHOLE_CHARS } from '../../src/lib/shared/search/shards.ts';
+import {
+  searchFiles,
+  SHARD_CHARS,
+  shardFor,
+  ShardedIndex,
+  splitData,
+  splitFiles,
+  WHOLE_CHARS,
+} from '../../src/lib/shared/search/shards.ts';
 import type { SearchDoc } from '../../src/lib/shared/search/types.ts';
 import { PAGEFIND_IDS } from '../../src/lib/shared/urls.ts';
 
@@ -19,7 +27,11 @@ function realDocs(): SearchDoc[] {
     .sort()
     .map((f) => {
       const fm = readFrontmatter(join(dir, f)).data;
-      const faults = ((fm['quickbooks'] as SearchDoc['faults'] | undefined) ?? []).map(({ code, name, message }) => ({ code, name, message }));
+      const faults = ((fm['quickbooks'] as SearchDoc['faults'] | undefined) ?? []).map(({ code, name, message }) => ({
+        code,
+        name,
+        message,
+      }));
       return {
         code: String(fm['code']),
         title: String(fm['title']),
@@ -74,7 +86,7 @@ test('on the real catalog, the shard-backed ranker ranks every query of the quer
   }
 });
 
-test('the complete data (every error with its words, the fault codes\' pages) ranks alike split and whole, on every set', async () => {
+test("the complete data (every error with its words, the fault codes' pages) ranks alike split and whole, on every set", async () => {
   const complete = TRIAGE_DATA.docs!;
   assert.ok(JSON.stringify(complete).length > WHOLE_CHARS, 'the real complete data is split');
   const { index } = sharded(complete);
@@ -82,8 +94,17 @@ test('the complete data (every error with its words, the fault codes\' pages) ra
     for (const { query } of loadQueries(set)) {
       const whole = rankKnown(query, complete);
       const split = await rankSharded(index, query);
-      assert.deepEqual(split.map((r) => r.code), whole.map((r) => r.code), `${set}: ${query}`);
-      split.forEach((r, i) => assert.ok(Math.abs(r.score - whole[i]!.score) < 0.01, `${set}: ${query}: ${r.code} ${r.score} vs ${whole[i]!.score}`));
+      assert.deepEqual(
+        split.map((r) => r.code),
+        whole.map((r) => r.code),
+        `${set}: ${query}`,
+      );
+      split.forEach((r, i) =>
+        assert.ok(
+          Math.abs(r.score - whole[i]!.score) < 0.01,
+          `${set}: ${query}: ${r.code} ${r.score} vs ${whole[i]!.score}`,
+        ),
+      );
     }
 });
 
@@ -108,12 +129,20 @@ test('a search reads the shards of its words and the display data of the hits it
 });
 
 test('shards are cut like a trie: each key in the longest shard that starts it, none over SHARD_CHARS but a single key', () => {
-  const many = Array.from({ length: 400 }, (_, i) => ({ ...docs[i % docs.length]!, code: `${docs[i % docs.length]!.code}-${i}` }));
+  const many = Array.from({ length: 400 }, (_, i) => ({
+    ...docs[i % docs.length]!,
+    code: `${docs[i % docs.length]!.code}-${i}`,
+  }));
   const { manifest, shards } = splitData(many);
   const ids = new Set(manifest.shards);
   assert.ok(ids.size > 20, `${ids.size} shards`);
   for (const [id, shard] of shards) {
-    const keys = [...shard.t.map(([k]) => k), ...shard.b.map(([k]) => k), ...shard.f.map(([k]) => k), ...shard.c.map(([k]) => k)];
+    const keys = [
+      ...shard.t.map(([k]) => k),
+      ...shard.b.map(([k]) => k),
+      ...shard.f.map(([k]) => k),
+      ...shard.c.map(([k]) => k),
+    ];
     for (const k of keys) assert.equal(shardFor(k, ids), id, k);
     const own = new Set([...shard.t.map(([k]) => k), ...shard.b.map(([k]) => k), ...shard.f.map(([k]) => k)]);
     if (own.size > 1) assert.ok(JSON.stringify(shard.t).length + JSON.stringify(shard.b).length < 2 * SHARD_CHARS, id);
@@ -122,13 +151,34 @@ test('shards are cut like a trie: each key in the longest shard that starts it, 
 
 test('any word is a key: "constructor", "__proto__", "toString" and non-Latin words find only their own pages', async () => {
   const odd: SearchDoc[] = [
-    { code: 'proto', title: 'constructor prototype toString', summary: 'hasOwnProperty valueOf', categories: ['x'], fixWhere: 'y', faults: [], aliases: ['éclair ünïcode 東京'] },
-    { code: 'plain', title: 'an invoice', summary: 'nothing else', categories: ['x'], fixWhere: 'y', faults: [], aliases: [] },
+    {
+      code: 'proto',
+      title: 'constructor prototype toString',
+      summary: 'hasOwnProperty valueOf',
+      categories: ['x'],
+      fixWhere: 'y',
+      faults: [],
+      aliases: ['éclair ünïcode 東京'],
+    },
+    {
+      code: 'plain',
+      title: 'an invoice',
+      summary: 'nothing else',
+      categories: ['x'],
+      fixWhere: 'y',
+      faults: [],
+      aliases: [],
+    },
   ];
   const { index } = sharded(odd);
   for (const word of ['constructor', 'prototype', 'tostring', 'hasownproperty', 'valueof', 'éclair', '東京'])
-    assert.deepEqual((await rankSharded(index, word)).map((r) => r.code), ['proto'], word);
-  for (const word of ['__proto__', '__defineGetter__', 'isPrototypeOf']) assert.deepEqual(await rankSharded(index, word), rankKnown(word, odd), word);
+    assert.deepEqual(
+      (await rankSharded(index, word)).map((r) => r.code),
+      ['proto'],
+      word,
+    );
+  for (const word of ['__proto__', '__defineGetter__', 'isPrototypeOf'])
+    assert.deepEqual(await rankSharded(index, word), rankKnown(word, odd), word);
 });
 
 test('a catalog whose whole data fits in WHOLE_CHARS gets it in the manifest, a larger one the split', () => {
@@ -136,7 +186,10 @@ test('a catalog whose whole data fits in WHOLE_CHARS gets it in the manifest, a 
   assert.deepEqual([...small.keys()], ['manifest.json', PAGEFIND_IDS]);
   // The ranker's data alone: the Pagefind ids come in their own file, fetched with Pagefind.
   assert.deepEqual(JSON.parse(small.get('manifest.json')!).whole, JSON.parse(JSON.stringify(docs)));
-  assert.deepEqual(JSON.parse(small.get(PAGEFIND_IDS)!), docs.map((d, i) => [`en_${i}`, d.code]));
+  assert.deepEqual(
+    JSON.parse(small.get(PAGEFIND_IDS)!),
+    docs.map((d, i) => [`en_${i}`, d.code]),
+  );
   const split = searchFiles(docs, 1000);
   assert.ok(split.size > 5);
   assert.equal(JSON.parse(split.get('manifest.json')!).whole, undefined);

@@ -16,7 +16,9 @@ const SOURCES = ['src', 'integrations', 'scripts']
   .filter((e) => e.isFile() && /\.(ts|mjs|js|astro|mdx)$/.test(e.name))
   .map((e) => relative(ROOT, join(e.parentPath, e.name)));
 
-/** What writes a weight: a number in a Pagefind weight attribute, in a MiniSearch boost, or a FIELD_WEIGHTS-like table. */
+/**
+ * What writes a weight: a number in a Pagefind weight attribute, in a MiniSearch boost, or a FIELD_WEIGHTS-like table.
+ */
 const WEIGHT_WRITTEN = [
   /data-pagefind-weight\s*=\s*(?:["']\s*\d|\{\s*["'`]?\d)/,
   /\bboost\s*:\s*\{[^}]*\d/,

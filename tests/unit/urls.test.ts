@@ -47,5 +47,6 @@ test('builtFileOf: the built file of a site path, the inverse of pathOfBuiltFile
   assert.equal(builtFileOf(paths.error('x')), 'errors/x/index.html');
   assert.equal(builtFileOf(paths.searchData()), 'search-data.json');
   assert.equal(builtFileOf(paths.triageData()), 'triage-data.json');
-  for (const file of ['index.html', 'errors/x/index.html', '404.html', 'categories/item/index.html']) assert.equal(builtFileOf(pathOfBuiltFile(file)), file);
+  for (const file of ['index.html', 'errors/x/index.html', '404.html', 'categories/item/index.html'])
+    assert.equal(builtFileOf(pathOfBuiltFile(file)), file);
 });

@@ -22,7 +22,8 @@ const blocks = (text: string): string[] =>
     .filter(Boolean);
 
 /** Whether a block is allowed to state it: linked to the article, or written as a check. */
-export const backed = (block: string): boolean => block.includes(SEED_URL) || /\bcheck\b|\bif support confirms\b/i.test(block);
+export const backed = (block: string): boolean =>
+  block.includes(SEED_URL) || /\bcheck\b|\bif support confirms\b/i.test(block);
 
 test('the rule itself: a Workiz behaviour unbacked fails, linked to the article or written as a check passes', () => {
   assert.ok(WORKIZ_BEHAVIOUR.test("Workiz's invoice numbers overlap with numbers QuickBooks has already used."));

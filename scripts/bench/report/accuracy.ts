@@ -13,7 +13,14 @@ export function accuracySection(f: Figures): string {
   return [
     '## Search and triage on the query sets\n',
     table(
-      ['query set', 'queries', 'search: right page first', 'search: main page in the top three', 'triage: right answer', 'triage: "likely" or surer of a wrong page'],
+      [
+        'query set',
+        'queries',
+        'search: right page first',
+        'search: main page in the top three',
+        'triage: right answer',
+        'triage: "likely" or surer of a wrong page',
+      ],
       f.accuracy.map((a) => [
         ABOUT[a.set],
         String(a.queries),

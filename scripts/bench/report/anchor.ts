@@ -14,7 +14,6 @@ const ANCHOR = {
   accuracy: '54% of 48 realistic queries',
 };
 
-
 export function anchorSection(f: Figures): string {
   const parts: string[] = [];
   const error = f.pages.find((p) => p.label.startsWith('error'))!;
@@ -22,7 +21,8 @@ export function anchorSection(f: Figures): string {
   const real = f.builds.find((b) => b.label === 'real')!;
   const warm = f.builds.find((b) => b.label.startsWith('real, warm'));
   const [panel, onPage] = f.latency as [Latency, Latency];
-  const scores = (l: LighthouseFigure) => `${l.scores.performance} / ${l.scores.accessibility} / ${l.scores['best-practices']} / ${l.scores.seo}`;
+  const scores = (l: LighthouseFigure) =>
+    `${l.scores.performance} / ${l.scores.accessibility} / ${l.scores['best-practices']} / ${l.scores.seo}`;
   parts.push('## Against the anchor\n');
   parts.push(
     'The Starlight figures were measured once, on this machine, from the same 23 entries (issue 6); this script does not re-measure them.\n',
@@ -41,14 +41,26 @@ export function anchorSection(f: Figures): string {
           ANCHOR.errorPage,
           `${error.requests} requests, ${kb(error.wire)} gzip (${kb(error.js)} of it JavaScript)`,
         ],
-        ['JavaScript run on load (error page)', ANCHOR.jsOnLoad, `${kb(error.jsRunBytes)} (${error.scriptsRun} script${error.scriptsRun === 1 ? '' : 's'})`],
+        [
+          'JavaScript run on load (error page)',
+          ANCHOR.jsOnLoad,
+          `${kb(error.jsRunBytes)} (${error.scriptsRun} script${error.scriptsRun === 1 ? '' : 's'})`,
+        ],
         [
           'first search',
           ANCHOR.firstSearch,
           `+${f.firstSearch.requests} requests, +${kb(f.firstSearch.wire)} gzip; ${ms(panel.medianMs)} median from last keystroke to first result (in the header panel, its input debounce included)`,
         ],
-        ['Lighthouse mobile, error page (performance / accessibility / best practices / SEO)', ANCHOR.lighthouse, lhError ? scores(lhError) : 'not measured'],
-        ['search: right page first', ANCHOR.accuracy, `${pct(onPage.first, onPage.queries)} of ${onPage.queries} queries (top three: ${pct(onPage.top3, onPage.queries)})`],
+        [
+          'Lighthouse mobile, error page (performance / accessibility / best practices / SEO)',
+          ANCHOR.lighthouse,
+          lhError ? scores(lhError) : 'not measured',
+        ],
+        [
+          'search: right page first',
+          ANCHOR.accuracy,
+          `${pct(onPage.first, onPage.queries)} of ${onPage.queries} queries (top three: ${pct(onPage.top3, onPage.queries)})`,
+        ],
       ],
     ),
   );

@@ -2,14 +2,26 @@
 import type { Figures } from '../figures.ts';
 import { ms, s, table } from './format.ts';
 
-
 export function buildsSection(f: Figures): string {
   const parts: string[] = [];
   parts.push('## Build time\n');
-  parts.push('Cold builds (no output, cache or .astro state) unless marked warm (the content-layer cache of the previous build kept), one after the other in a snapshot of the project. Synthetic catalogs are the real entries cloned with new codes, titles, aliases and text (scripts/bench/synth.ts).\n');
+  parts.push(
+    'Cold builds (no output, cache or .astro state) unless marked warm (the content-layer cache of the previous build kept), one after the other in a snapshot of the project. Synthetic catalogs are the real entries cloned with new codes, titles, aliases and text (scripts/bench/synth.ts).\n',
+  );
   parts.push(
     table(
-      ['catalog', 'error pages', 'pages', 'runs', 'median wall', 'per page', 'median CPU', 'CPU per page', 'every run (wall)', 'load average after each run'],
+      [
+        'catalog',
+        'error pages',
+        'pages',
+        'runs',
+        'median wall',
+        'per page',
+        'median CPU',
+        'CPU per page',
+        'every run (wall)',
+        'load average after each run',
+      ],
       f.builds.map((b) => [
         b.label,
         b.errors,

@@ -10,5 +10,7 @@ export function formatBytes(bytes: number): string {
 /** Files of a folder tree under one top folder, the way a zip should unpack: "site/index.html". */
 export function underFolder<T>(files: ReadonlyMap<string, T>, folder: string): Record<string, T> {
   // fromEntries defines own keys: no file name reaches the object's prototype.
-  return Object.fromEntries([...files].sort((a, b) => a[0].localeCompare(b[0])).map(([path, value]) => [`${folder}/${path}`, value]));
+  return Object.fromEntries(
+    [...files].sort((a, b) => a[0].localeCompare(b[0])).map(([path, value]) => [`${folder}/${path}`, value]),
+  );
 }

@@ -8,7 +8,8 @@ import { basePathOf, withoutBase } from '../../../src/lib/shared/base.ts';
 
 /**
  * Files of the build that are no use from file://: Pagefind (replaced by search-index.js),
- * the data it was fused with (and triage's, which its pages carry inline), module scripts (replaced by search.js), what only crawlers read,
+ * the data it was fused with (and triage's, which its pages carry inline), module scripts (replaced by search.js), what
+ * only crawlers read,
  * the print pages (the PDFs are their offline form), the host configuration (src/lib/build/hosting.ts),
  * the copies for assistants and feed readers (llms.txt, llms-full.txt, errors/<code>.md,
  * changes.xml) and the help-desk macros (macros/), whose links are the online site's: they are
@@ -17,7 +18,22 @@ import { basePathOf, withoutBase } from '../../../src/lib/shared/base.ts';
  * the pages' og:image keeps its online address, as og:url does.
  * Links to them in <head> go too; the change log page links its feed by its online address.
  */
-const DROP = [/^_(headers|redirects|nginx\.conf)$/, /^pagefind\//, /^search-data\.json$/, /^search-data\//, /^triage-data\.json$/, /^_astro\/.*\.m?js$/, /^sitemap.*\.xml$/, /^robots\.txt$/, /^print\//, /^llms(-full)?\.txt$/, /^errors\/[^/]+\.md$/, /^changes\.xml$/, /^macros\//, /^og\/[^/]+\.png$/];
+const DROP = [
+  /^_(headers|redirects|nginx\.conf)$/,
+  /^pagefind\//,
+  /^search-data\.json$/,
+  /^search-data\//,
+  /^triage-data\.json$/,
+  /^_astro\/.*\.m?js$/,
+  /^sitemap.*\.xml$/,
+  /^robots\.txt$/,
+  /^print\//,
+  /^llms(-full)?\.txt$/,
+  /^errors\/[^/]+\.md$/,
+  /^changes\.xml$/,
+  /^macros\//,
+  /^og\/[^/]+\.png$/,
+];
 
 export const keptOffline = (path: string): boolean => !DROP.some((re) => re.test(path));
 
@@ -71,7 +87,9 @@ export function offlinePage(html: string, file: string, classicScripts: readonly
   out = out.replace(URL_ATTR, (all, attr: string, quote: string, url: string) =>
     isSiteUrl(url) ? `${attr}${quote}${localHref(file, url, base)}${quote}` : all,
   );
-  out = out.replace(REFRESH, (all, head: string, url: string) => (isSiteUrl(url) ? head + localHref(file, url, base) : all));
+  out = out.replace(REFRESH, (all, head: string, url: string) =>
+    isSiteUrl(url) ? head + localHref(file, url, base) : all,
+  );
   if (classicScripts.length) {
     const tags = classicScripts.map((s) => `<script defer src="${offlineHref(file, s)}"></script>`).join('');
     out = out.replace(/<\/head>/i, `${tags}</head>`);
@@ -122,12 +140,21 @@ export function offlineSite(
   for (const [path, bytes] of build) {
     if (!keptOffline(path)) dropped.push(path);
     else if (path.endsWith('.html')) {
-      const page = offlinePage(new TextDecoder().decode(bytes), path, [...classicScripts, ...(pageScripts.get(path) ?? [])], base);
+      const page = offlinePage(
+        new TextDecoder().decode(bytes),
+        path,
+        [...classicScripts, ...(pageScripts.get(path) ?? [])],
+        base,
+      );
       page.removedScripts.forEach((s) => removed.add(s));
       pages.push([path, page.html]);
       files.set(path, new TextEncoder().encode(page.html));
     } else if (path.endsWith('.css')) {
-      const css = new TextDecoder().decode(bytes).replace(CSS_URL, (all, q: string, url: string) => (isSiteUrl(url) ? `url(${q}${localHref(path, url, base)}${q})` : all));
+      const css = new TextDecoder()
+        .decode(bytes)
+        .replace(CSS_URL, (all, q: string, url: string) =>
+          isSiteUrl(url) ? `url(${q}${localHref(path, url, base)}${q})` : all,
+        );
       files.set(path, new TextEncoder().encode(css));
     } else files.set(path, bytes);
   }
@@ -135,7 +162,8 @@ export function offlineSite(
 
   const problems: string[] = [];
   for (const [path, html] of pages) {
-    for (const m of html.matchAll(URL_ATTR)) if (isSiteUrl(m[3]!)) problems.push(`${path}: ${m[3]} still points at the site's root`);
+    for (const m of html.matchAll(URL_ATTR))
+      if (isSiteUrl(m[3]!)) problems.push(`${path}: ${m[3]} still points at the site's root`);
     for (const { url, target } of linksOf(html, path)) {
       if (target.endsWith('/')) problems.push(`${path}: ${url} points at a folder, not a file`);
       else if (!files.has(target)) problems.push(`${path}: ${url} points at ${target}, which the offline copy lacks`);

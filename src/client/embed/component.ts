@@ -39,7 +39,11 @@ a:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.4rem 1.1rem; margin: 0.8rem 0 0; }
 `;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attrs: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
@@ -69,11 +73,14 @@ class QboSyncHelp extends HTMLElement {
   async #choose(d: EmbedData): Promise<EmbedChoice> {
     const [code, qb, record, message] = ['code', 'qb', 'record', 'message'].map((a) => this.getAttribute(a));
     if (code || qb || !message) return chooseCard(d, { code, qb, record });
-    matcher ??= import(new URL('qbo-sync-help-match.js', here).href) as Promise<{ match: (message: string) => Promise<MessageMatch> }>;
+    matcher ??= import(new URL('qbo-sync-help-match.js', here).href) as Promise<{
+      match: (message: string) => Promise<MessageMatch>;
+    }>;
     const found = await (await matcher).match(message);
     const card = found.code ? d.cards[found.code] : undefined;
     if (card) return { kind: 'card', card };
-    if (found.options.length) return { kind: 'several', cards: found.options.flatMap((c) => d.cards[c] ?? []), fault: found.fault ?? '' };
+    if (found.options.length)
+      return { kind: 'several', cards: found.options.flatMap((c) => d.cards[c] ?? []), fault: found.fault ?? '' };
     return found.fault ? chooseCard(d, { qb: found.fault, record }) : { kind: 'none' };
   }
 
@@ -112,20 +119,35 @@ class QboSyncHelp extends HTMLElement {
         li.append(a, ' ', el('code', c.code));
         list.append(li);
       }
-      return [el('h3', `QuickBooks fault ${choice.fault} can mean several errors`), el('p', 'Choose the one that fits the record that failed:'), list];
+      return [
+        el('h3', `QuickBooks fault ${choice.fault} can mean several errors`),
+        el('p', 'Choose the one that fits the record that failed:'),
+        list,
+      ];
     }
     const search = new URL('search/', site);
     const text = this.getAttribute('message') ?? this.getAttribute('qb') ?? this.getAttribute('code') ?? '';
     if (text) search.searchParams.set('q', text.slice(0, 200));
     return [
       el('h3', d ? 'No error in the help center matches this' : 'The help center could not be reached'),
-      el('p', d ? 'Search the help center for it, or contact support with the message.' : 'Open the help center to look for this error.'),
-      el('p', undefined, { class: 'actions' }).appendChild(el('a', 'Search the help center', { href: search.href, target: '_blank', rel: 'noopener' })).parentElement!,
+      el(
+        'p',
+        d
+          ? 'Search the help center for it, or contact support with the message.'
+          : 'Open the help center to look for this error.',
+      ),
+      el('p', undefined, { class: 'actions' }).appendChild(
+        el('a', 'Search the help center', { href: search.href, target: '_blank', rel: 'noopener' }),
+      ).parentElement!,
     ];
   }
 
   #card(card: EmbedCard, d: EmbedData): Node[] {
-    const nodes: Node[] = [el('p', `${card.category} · ${card.code}`, { class: 'meta' }), el('h3', card.title), el('p', card.summary)];
+    const nodes: Node[] = [
+      el('p', `${card.category} · ${card.code}`, { class: 'meta' }),
+      el('h3', card.title),
+      el('p', card.summary),
+    ];
     if (card.first.length) {
       const list = el('ul');
       for (const f of card.first) {
@@ -140,9 +162,18 @@ class QboSyncHelp extends HTMLElement {
     for (const s of card.steps) steps.append(el('li', s));
     nodes.push(el('h4', 'How to fix'), steps);
     const open = el('a', 'Open the full page', { href: card.url, target: '_blank', rel: 'noopener' });
-    const mail = `mailto:${d.support}?subject=${encodeURIComponent(`QuickBooks sync error: ${card.code}`)}&body=${encodeURIComponent(`Error code: ${card.code}\nPage: ${card.url}\n\nWhat I tried:\n`)}`;
+    const subject = encodeURIComponent(`QuickBooks sync error: ${card.code}`);
+    const body = encodeURIComponent(`Error code: ${card.code}\nPage: ${card.url}\n\nWhat I tried:\n`);
+    const mail = `mailto:${d.support}?subject=${subject}&body=${body}`;
     const support = el('a', 'Contact support', { href: mail });
-    const tell = (type: string) => () => this.dispatchEvent(new CustomEvent(`qbo-sync-help:${type}`, { bubbles: true, composed: true, detail: { code: card.code, url: card.url } }));
+    const tell = (type: string) => () =>
+      this.dispatchEvent(
+        new CustomEvent(`qbo-sync-help:${type}`, {
+          bubbles: true,
+          composed: true,
+          detail: { code: card.code, url: card.url },
+        }),
+      );
     open.addEventListener('click', tell('open'));
     support.addEventListener('click', tell('support'));
     const actions = el('p', undefined, { class: 'actions' });

@@ -38,7 +38,13 @@ export function attachFrame(): void {
   report();
   // A parent that starts listening late asks again: { source: 'qbo-sync-help', type: 'hello' }.
   addEventListener('message', (event: MessageEvent<{ source?: string; type?: string }>) => {
-    if (event.origin !== to || event.source !== window.parent || event.data?.source !== MESSAGE_SOURCE || event.data.type !== 'hello') return;
+    if (
+      event.origin !== to ||
+      event.source !== window.parent ||
+      event.data?.source !== MESSAGE_SOURCE ||
+      event.data.type !== 'hello'
+    )
+      return;
     last = 0;
     report();
   });

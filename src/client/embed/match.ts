@@ -26,7 +26,8 @@ export async function match(message: string): Promise<MessageMatch> {
   const found = [...t.found].sort((a, b) => RANK[a.confidence] - RANK[b.confidence] || b.count - a.count);
   // A low guess is no answer: the card would be confidently wrong.
   if (found[0] && found[0].confidence !== 'low') return { code: found[0].code, options: [] };
-  if (t.choices[0]) return { options: t.choices[0].options, ...(t.choices[0].faultCode && { fault: t.choices[0].faultCode }) };
+  if (t.choices[0])
+    return { options: t.choices[0].options, ...(t.choices[0].faultCode && { fault: t.choices[0].faultCode }) };
   if (t.faultFindings[0]) return { options: [], fault: t.faultFindings[0].code };
   return { options: found.map((f) => f.code).slice(0, 3) };
 }

@@ -52,7 +52,12 @@ export function flush(): void {
     const { url: to, body } = beaconRequest(target, e, { domain: target.domain, url });
     let sent = false;
     try {
-      sent = navigator.onLine && navigator.sendBeacon(to, body === undefined ? undefined : new Blob([body], { type: 'text/plain;charset=UTF-8' }));
+      sent =
+        navigator.onLine &&
+        navigator.sendBeacon(
+          to,
+          body === undefined ? undefined : new Blob([body], { type: 'text/plain;charset=UTF-8' }),
+        );
     } catch {
       sent = false;
     }

@@ -19,7 +19,8 @@ export function watch(list: HTMLElement): (raw: string, hits: number) => void {
   let opened = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const leave = () => {
-    if (settled && settled.hits && !opened && settled.query) record({ type: 'search-miss', query: settled.query, result: 'not-opened' });
+    if (settled && settled.hits && !opened && settled.query)
+      record({ type: 'search-miss', query: settled.query, result: 'not-opened' });
     settled = undefined;
   };
   list.addEventListener('click', (e) => {
@@ -28,7 +29,8 @@ export function watch(list: HTMLElement): (raw: string, hits: number) => void {
     // Another result than the first: the ranking missed, and the one opened says what it should have put first.
     const links = [...list.querySelectorAll('a')];
     const code = link.closest('[data-code]')?.getAttribute('data-code');
-    if (settled?.query && !opened && links.indexOf(link) > 0 && code) record({ type: 'search-miss', query: settled.query, result: 'not-first', opened: code });
+    if (settled?.query && !opened && links.indexOf(link) > 0 && code)
+      record({ type: 'search-miss', query: settled.query, result: 'not-first', opened: code });
     opened = true;
   });
   addEventListener('pagehide', leave);

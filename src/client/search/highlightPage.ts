@@ -20,7 +20,9 @@ export function highlightFromAddress(root: Element | null = document.querySelect
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     // Text people read: not the hidden labels of links, nor scripts or styles.
     acceptNode: (node) =>
-      node.parentElement?.closest('script, style, template, .visually-hidden, [aria-hidden="true"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      node.parentElement?.closest('script, style, template, .visually-hidden, [aria-hidden="true"]')
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     for (const [start, end] of highlightRanges(node.data, terms)) {

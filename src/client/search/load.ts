@@ -16,7 +16,8 @@ import type { Manifest } from '../../lib/shared/search/shards.ts';
 let engine: Promise<SearchEngine> | undefined;
 
 /** Said with every result under `astro dev`, which builds no Pagefind index. */
-const DEV_NOTE = 'Under astro dev only titles, codes, aliases and QuickBooks messages are searched: full-text search needs a build (npm run build).';
+const DEV_NOTE =
+  'Under astro dev only titles, codes, aliases and QuickBooks messages are searched: full-text search needs a build (npm run build).';
 
 export function loadEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
@@ -38,12 +39,17 @@ export function loadEngine(): Promise<SearchEngine> {
       });
     // The first data: a manifest carrying the whole data of a small catalog (cheaper than shards), or
     // the split of a large one, whose reading code is loaded only then.
-    const known = async (folder: string): Promise<KnownIndex & { keys: () => Promise<ReadonlyMap<string, string>> }> => {
+    const known = async (
+      folder: string,
+    ): Promise<KnownIndex & { keys: () => Promise<ReadonlyMap<string, string>> }> => {
       const readIn = (file: string) => read(folder + file);
       const manifest = (await readIn('manifest.json')) as Manifest;
       if (manifest.whole) {
         // Pagefind's ids of the pages: beside the whole data, a file fetched with Pagefind.
-        return { ...wholeIndex(manifest.whole), keys: async () => new Map((await readIn(PAGEFIND_IDS)) as [string, string][]) };
+        return {
+          ...wholeIndex(manifest.whole),
+          keys: async () => new Map((await readIn(PAGEFIND_IDS)) as [string, string][]),
+        };
       }
       const index = new (await import('../../lib/shared/search/shards.ts')).ShardedIndex(manifest, readIn);
       return Object.assign(index, { keys: async () => index.pagefindKeys() });
@@ -52,7 +58,10 @@ export function loadEngine(): Promise<SearchEngine> {
     // The complete data (every page's words, the fault codes' pages) and Pagefind start loading with
     // the first search: the results are ranked on it once it is there; Pagefind only lends excerpts.
     const complete = async (): Promise<CompleteData> => {
-      const [all, pagefind] = await Promise.all([known(COMPLETE_DIR), import(/* @vite-ignore */ pagefindUrl).catch(() => undefined) as Promise<Pagefind | undefined>]);
+      const [all, pagefind] = await Promise.all([
+        known(COMPLETE_DIR),
+        import(/* @vite-ignore */ pagefindUrl).catch(() => undefined) as Promise<Pagefind | undefined>,
+      ]);
       if (!pagefind) return { known: all };
       try {
         const adapter = Promise.all([all.keys(), import('../../lib/shared/search/pagefind.ts')]);

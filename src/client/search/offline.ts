@@ -33,7 +33,8 @@ function loadEngine(): Promise<SearchEngine> {
     setIndexScript(script, `${root}search-index.js`);
     script.onload = () => {
       const data = (window as unknown as Record<string, OfflineSearchData | undefined>)[SEARCH_DATA_GLOBAL];
-      if (data) resolve(new SearchEngine(data.docs, { known: wholeIndex(data.docs), fullText: miniSearchFullText(data) }));
+      if (data)
+        resolve(new SearchEngine(data.docs, { known: wholeIndex(data.docs), fullText: miniSearchFullText(data) }));
       else reject(new Error(`search-index.js did not define ${SEARCH_DATA_GLOBAL}`));
     };
     script.onerror = () => reject(new Error('search-index.js is missing next to search.js'));

@@ -8,7 +8,15 @@ import { addressQuery } from '../../lib/shared/search/cap.ts';
 import { paths } from '../../lib/shared/urls.ts';
 import { rememberPaste } from './handoff.ts';
 import type { SearchResult } from '../../lib/shared/search/engine.ts';
-import { renderEmpty, renderHits, reportSearch, searchInSteps, statusText, hitsKeepingPlaces, type SearchSite } from './render.ts';
+import {
+  renderEmpty,
+  renderHits,
+  reportSearch,
+  searchInSteps,
+  statusText,
+  hitsKeepingPlaces,
+  type SearchSite,
+} from './render.ts';
 
 const PANEL_HITS = 6;
 const DEBOUNCE_MS = 60;
@@ -61,10 +69,16 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     let shown: SearchResult | undefined;
     // While Pagefind loads, the ranker's results show at once; the full ones replace them
     // without moving what the pointer or the keyboard is on (hitsKeepingPlaces).
-    await searchInSteps(engine, raw, PANEL_HITS, () => mine === seq, (result, final) => {
-      show(raw, final ? hitsKeepingPlaces(list, shown, result, PANEL_HITS) : result, final);
-      shown = result;
-    });
+    await searchInSteps(
+      engine,
+      raw,
+      PANEL_HITS,
+      () => mine === seq,
+      (result, final) => {
+        show(raw, final ? hitsKeepingPlaces(list, shown, result, PANEL_HITS) : result, final);
+        shown = result;
+      },
+    );
   }
 
   function show(raw: string, result: SearchResult, final: boolean) {
@@ -87,7 +101,9 @@ export function attachPanel(root: HTMLElement, site: SearchSite): void {
     if (final && (triageOffer || result.query.terms.length || result.query.faultCodes.length)) offerTriage(raw);
     all.hidden = result.hits.length === 0;
     // Spoken once, with the full results; the ranker's results of a new search silence the last summary.
-    status.textContent = final ? statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '') : '';
+    status.textContent = final
+      ? statusText(result, raw) + (result.hits.length ? ' Press the down arrow to go through them.' : '')
+      : '';
     if (result.hits.length || final) open(true);
   }
 

@@ -14,7 +14,10 @@ interface Policy {
   createScriptURL(input: string): unknown;
 }
 interface PolicyFactory {
-  createPolicy(name: string, rules: { createHTML: (s: string) => string; createScriptURL: (s: string) => string }): Policy;
+  createPolicy(
+    name: string,
+    rules: { createHTML: (s: string) => string; createScriptURL: (s: string) => string },
+  ): Policy;
 }
 
 /** The offline search index is this file, next to the search script, and nothing else. */

@@ -107,7 +107,8 @@ export function renderEmpty(target: HTMLElement, raw: string, options: RenderOpt
 export const statusText = (result: SearchResult, raw: string) =>
   (result.hits.length === 0
     ? `No errors match “${shortQuery(raw)}”.`
-    : `${result.hits.length} ${result.hits.length === 1 ? 'error matches' : 'errors match'}.`) + (result.note ? ` ${result.note}` : '');
+    : `${result.hits.length} ${result.hits.length === 1 ? 'error matches' : 'errors match'}.`) +
+  (result.note ? ` ${result.note}` : '');
 
 /**
  * Runs a search in two steps: `show` gets the structured ranker's results as soon as they are
@@ -137,7 +138,12 @@ export async function searchInSteps(
  * the keyboard focus is in it, the hits shown keep their places (keepPlaces), so nothing moves
  * under the pointer and the focused hit stays the focused one; otherwise `next` as ranked.
  */
-export function hitsKeepingPlaces(list: HTMLElement, shown: SearchResult | undefined, next: SearchResult, limit: number): SearchResult {
+export function hitsKeepingPlaces(
+  list: HTMLElement,
+  shown: SearchResult | undefined,
+  next: SearchResult,
+  limit: number,
+): SearchResult {
   const engaged = list.matches(':hover') || list.contains(document.activeElement);
   if (!shown || !engaged) return next;
   return { ...next, hits: keepPlaces(shown.hits, next.hits, limit) };

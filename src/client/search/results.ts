@@ -10,7 +10,15 @@
 import { addressQuery, capCodePoints } from '../../lib/shared/search/cap.ts';
 import { recallPaste, rememberPaste } from './handoff.ts';
 import type { SearchResult } from '../../lib/shared/search/engine.ts';
-import { renderEmpty, renderHits, reportSearch, searchInSteps, statusText, hitsKeepingPlaces, type SearchSite } from './render.ts';
+import {
+  renderEmpty,
+  renderHits,
+  reportSearch,
+  searchInSteps,
+  statusText,
+  hitsKeepingPlaces,
+  type SearchSite,
+} from './render.ts';
 
 const DEBOUNCE_MS = 80;
 /** Results on the page (the engine's own default). */
@@ -50,17 +58,23 @@ export function attachResults(root: HTMLElement, site: SearchSite): void {
     let shown: SearchResult | undefined;
     // While Pagefind loads, the ranker's results show at once (the page stays busy); the full
     // ones replace them without moving what the pointer or the keyboard is on (hitsKeepingPlaces).
-    const done = await searchInSteps(engine, raw, MAX_HITS, () => mine === seq, (result, final) => {
-      const hits = final ? hitsKeepingPlaces(list, shown, result, MAX_HITS) : result;
-      renderHits(list, hits, { href: site.href });
-      shown = result;
-      if (!final) return;
-      root.removeAttribute('aria-busy');
-      if (result.hits.length) emptyBox.replaceChildren();
-      else renderEmpty(emptyBox, raw, { empty });
-      reportSearch(list, raw, result.hits.length);
-      status.textContent = statusText(result, raw);
-    });
+    const done = await searchInSteps(
+      engine,
+      raw,
+      MAX_HITS,
+      () => mine === seq,
+      (result, final) => {
+        const hits = final ? hitsKeepingPlaces(list, shown, result, MAX_HITS) : result;
+        renderHits(list, hits, { href: site.href });
+        shown = result;
+        if (!final) return;
+        root.removeAttribute('aria-busy');
+        if (result.hits.length) emptyBox.replaceChildren();
+        else renderEmpty(emptyBox, raw, { empty });
+        reportSearch(list, raw, result.hits.length);
+        status.textContent = statusText(result, raw);
+      },
+    );
     if (!done) return;
     const titled = capCodePoints(raw, TITLE_QUERY);
     document.title = `${titled}${titled.length < raw.length ? '…' : ''} · ${pageTitle}`;

@@ -15,7 +15,12 @@ const KEY = 'qbo-help-triage:paste';
  * search. `pasted` gives what the clipboard last pasted into the box, as it was (the panel keeps
  * it from the first paste on, before this module has loaded), or undefined after typing.
  */
-export function bindTriageOffer(input: HTMLInputElement, panel: HTMLElement, href: (path: string) => string, pasted: () => string | undefined): (raw: string) => void {
+export function bindTriageOffer(
+  input: HTMLInputElement,
+  panel: HTMLElement,
+  href: (path: string) => string,
+  pasted: () => string | undefined,
+): (raw: string) => void {
   const offer = document.createElement('p');
   offer.className = 'search-triage';
   offer.hidden = true;

@@ -9,8 +9,26 @@
 import { paths } from '../../lib/shared/urls.ts';
 import { addressQuery } from '../../lib/shared/search/cap.ts';
 import type { TriageData } from '../../lib/shared/triage/data.ts';
-import { CONFIDENCE_TEXT, fromCodes, parseCodes, recogniseSteps, triageIndex, type Choice, type FaultFinding, type Finding, type Triage, type TriageIndex } from '../../lib/shared/triage/recognise.ts';
-import { fixPlan, planCodes, planText, resyncStepText, resyncStepTitle, type PlanStep } from '../../lib/shared/triage/plan.ts';
+import {
+  CONFIDENCE_TEXT,
+  fromCodes,
+  parseCodes,
+  recogniseSteps,
+  triageIndex,
+  type Choice,
+  type FaultFinding,
+  type Finding,
+  type Triage,
+  type TriageIndex,
+} from '../../lib/shared/triage/recognise.ts';
+import {
+  fixPlan,
+  planCodes,
+  planText,
+  resyncStepText,
+  resyncStepTitle,
+  type PlanStep,
+} from '../../lib/shared/triage/plan.ts';
 import { goTarget } from '../../lib/shared/triage/go.ts';
 import { takeHandedPaste } from './offer.ts';
 
@@ -24,7 +42,11 @@ export function readData(): TriageData {
 }
 
 type Child = Node | string | false | undefined;
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
   for (const c of children) if (c !== false && c !== undefined) node.append(c);
@@ -42,15 +64,17 @@ const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
  */
 function reportMisses(t: Triage): void {
   if (!t.unrecognised.length || !document.querySelector('meta[name="qbo-help-feedback"]')) return;
-  void Promise.all([import('../../lib/shared/feedback.ts'), import('../feedback/queue.ts')]).then(([{ triageFingerprint }, { record }]) => {
-    const seen = new Set<string>();
-    for (const u of t.unrecognised) {
-      const event = triageFingerprint(u.text);
-      const key = JSON.stringify(event);
-      if (event && !seen.has(key)) record(event);
-      seen.add(key);
-    }
-  });
+  void Promise.all([import('../../lib/shared/feedback.ts'), import('../feedback/queue.ts')]).then(
+    ([{ triageFingerprint }, { record }]) => {
+      const seen = new Set<string>();
+      for (const u of t.unrecognised) {
+        const event = triageFingerprint(u.text);
+        const key = JSON.stringify(event);
+        if (event && !seen.has(key)) record(event);
+        seen.add(key);
+      }
+    },
+  );
 }
 
 export function attachTriage(root: HTMLElement, site: TriageSite): void {
@@ -98,18 +122,33 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
       { class: 'triage-card' },
       el('h3', {}, el('a', { href: site.href(paths.error(f.code)) }, title(f.code))),
       el('p', { class: 'triage-code' }, 'Code ', el('code', {}, f.code)),
-      el('p', { class: 'triage-source' }, f.source === f.code ? 'From the address' : 'Recognised from: ', f.source !== f.code && el('q', {}, f.source), f.count > 1 && ` (and ${plural(f.count - 1, 'more place', 'more places')} in the paste)`),
-      el('p', { class: `triage-sure triage-sure-${f.confidence}` }, 'How sure: ', el('strong', {}, CONFIDENCE_TEXT[f.confidence]), ` (${f.how})`),
+      el(
+        'p',
+        { class: 'triage-source' },
+        f.source === f.code ? 'From the address' : 'Recognised from: ',
+        f.source !== f.code && el('q', {}, f.source),
+        f.count > 1 && ` (and ${plural(f.count - 1, 'more place', 'more places')} in the paste)`,
+      ),
+      el(
+        'p',
+        { class: `triage-sure triage-sure-${f.confidence}` },
+        'How sure: ',
+        el('strong', {}, CONFIDENCE_TEXT[f.confidence]),
+        ` (${f.how})`,
+      ),
     );
   }
 
   function choiceCard(c: Choice): HTMLLIElement {
-    const ask = c.faultCode ? `QuickBooks fault ${c.faultCode} can mean ${plural(c.options.length, 'error', 'different errors')}.` : `This can mean ${plural(c.options.length, 'error', 'different errors')}.`;
+    const ask = c.faultCode
+      ? `QuickBooks fault ${c.faultCode} can mean ${plural(c.options.length, 'error', 'different errors')}.`
+      : `This can mean ${plural(c.options.length, 'error', 'different errors')}.`;
     const group = el('ul', { class: 'triage-options' });
     for (const code of c.options) {
       const choose = el('button', { type: 'button', 'aria-label': `It is this one: ${title(code)}` }, 'It is this one');
       choose.addEventListener('click', () => {
-        if (!triage.found.some((f) => f.code === code)) triage.found.push({ code, confidence: 'medium', how: 'your choice', source: c.source, count: c.count });
+        if (!triage.found.some((f) => f.code === code))
+          triage.found.push({ code, confidence: 'medium', how: 'your choice', source: c.source, count: c.count });
         triage.choices = triage.choices.filter((x) => x !== c);
         show(`Added “${title(code)}” to the plan.`);
         results.querySelector<HTMLAnchorElement>(`li:last-child a`)?.focus();
@@ -123,7 +162,8 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
       el('p', { class: 'triage-source' }, 'Recognised from: ', el('q', {}, c.source)),
       el('p', {}, ask, ' Open them to compare, and choose the one that fits to add it to the plan.'),
       group,
-      c.faultCode && el('p', {}, el('a', { href: site.href(paths.fault(c.faultCode)) }, `Everything fault ${c.faultCode} can mean`)),
+      c.faultCode &&
+        el('p', {}, el('a', { href: site.href(paths.fault(c.faultCode)) }, `Everything fault ${c.faultCode} can mean`)),
     );
   }
 
@@ -131,8 +171,18 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     return el(
       'li',
       { class: 'triage-card triage-fault' },
-      el('h3', {}, el('a', { href: site.href(paths.fault(f.code)) }, `QuickBooks fault ${f.code}${f.name ? `: ${f.name}` : ''}`)),
-      el('p', { class: 'triage-source' }, 'Recognised from: ', el('q', {}, f.source), f.count > 1 && ` (and ${plural(f.count - 1, 'more place', 'more places')} in the paste)`),
+      el(
+        'h3',
+        {},
+        el('a', { href: site.href(paths.fault(f.code)) }, `QuickBooks fault ${f.code}${f.name ? `: ${f.name}` : ''}`),
+      ),
+      el(
+        'p',
+        { class: 'triage-source' },
+        'Recognised from: ',
+        el('q', {}, f.source),
+        f.count > 1 && ` (and ${plural(f.count - 1, 'more place', 'more places')} in the paste)`,
+      ),
       el('p', {}, 'No error of this help center fits it. Its page says what QuickBooks means by it and what to check.'),
     );
   }
@@ -156,7 +206,16 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
         ' ',
         el('span', { class: 'triage-tick' }, box, label),
         step.folded.length > 0 &&
-          el('p', { class: 'triage-folded' }, 'Fixing this also clears:', el('ul', {}, ...step.folded.map((c) => el('li', {}, el('a', { href: site.href(paths.error(c)) }, title(c)))))),
+          el(
+            'p',
+            { class: 'triage-folded' },
+            'Fixing this also clears:',
+            el(
+              'ul',
+              {},
+              ...step.folded.map((c) => el('li', {}, el('a', { href: site.href(paths.error(c)) }, title(c)))),
+            ),
+          ),
       );
     }
     return el(
@@ -166,7 +225,12 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
       ' ',
       el('span', { class: 'triage-tick' }, box, label),
       el('p', {}, resyncStepText(step.record)),
-      el('p', { class: 'triage-folded' }, 'Needed after: ', ...step.codes.flatMap((c, i) => [i ? '; ' : '', el('a', { href: site.href(paths.error(c)) }, title(c))])),
+      el(
+        'p',
+        { class: 'triage-folded' },
+        'Needed after: ',
+        ...step.codes.flatMap((c, i) => [i ? '; ' : '', el('a', { href: site.href(paths.error(c)) }, title(c))]),
+      ),
     );
   }
 
@@ -180,9 +244,18 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
     const done = ticks();
     planList.replaceChildren(...plan.map((s, i) => planItem(s, i + 1, done)));
     missList.replaceChildren(
-      ...triage.unrecognised.slice(0, 50).map((u) =>
-        el('li', {}, el('q', {}, u.text), u.count > 1 && ` (${u.count} times)`, ' ', el('a', { href: site.href(paths.search(addressQuery(u.text))) }, 'Search for it')),
-      ),
+      ...triage.unrecognised
+        .slice(0, 50)
+        .map((u) =>
+          el(
+            'li',
+            {},
+            el('q', {}, u.text),
+            u.count > 1 && ` (${u.count} times)`,
+            ' ',
+            el('a', { href: site.href(paths.search(addressQuery(u.text))) }, 'Search for it'),
+          ),
+        ),
     );
     if (triage.unrecognised.length > 50) missList.append(el('li', {}, `and ${triage.unrecognised.length - 50} more`));
     for (const [selector, n] of [
@@ -195,9 +268,20 @@ export function attachTriage(root: HTMLElement, site: TriageSite): void {
       root.querySelector<HTMLElement>(selector)!.hidden = n === 0;
     output.hidden = false;
     const parts = [plural(triage.found.length, 'error recognised', 'errors recognised')];
-    if (triage.choices.length) parts.push(plural(triage.choices.length, 'part that can mean several errors', 'parts that can mean several errors'));
-    if (triage.faultFindings.length) parts.push(plural(triage.faultFindings.length, 'QuickBooks fault code no error here fits', 'QuickBooks fault codes no error here fits'));
-    if (triage.unrecognised.length) parts.push(plural(triage.unrecognised.length, 'part not recognised', 'parts not recognised'));
+    if (triage.choices.length)
+      parts.push(
+        plural(triage.choices.length, 'part that can mean several errors', 'parts that can mean several errors'),
+      );
+    if (triage.faultFindings.length)
+      parts.push(
+        plural(
+          triage.faultFindings.length,
+          'QuickBooks fault code no error here fits',
+          'QuickBooks fault codes no error here fits',
+        ),
+      );
+    if (triage.unrecognised.length)
+      parts.push(plural(triage.unrecognised.length, 'part not recognised', 'parts not recognised'));
     let said = parts.join(', ') + '.';
     if (plan.length) said += ` The plan has ${plural(plan.length, 'step', 'steps')}.`;
     if (triage.truncated) said += ' The paste was too long to read whole: only its start was read.';

@@ -68,12 +68,25 @@ async function load(): Promise<Catalog> {
   const missing = errors.flatMap((e) =>
     e.data.quickbooks.flatMap((q, i) =>
       q.code && !known.has(q.code)
-        ? [{ file: e.entry.filePath ?? e.id, field: `quickbooks[${i}].code`, message: `fault ${q.code} is not in ${FAULTS_FILE}; add it there with its meaning and source` }]
+        ? [
+            {
+              file: e.entry.filePath ?? e.id,
+              field: `quickbooks[${i}].code`,
+              message: `fault ${q.code} is not in ${FAULTS_FILE}; add it there with its meaning and source`,
+            },
+          ]
         : [],
     ),
   );
   if (missing.length) throw new ContentProblems(missing);
-  return { errors, byId, categories, categoryById: new Map(categories.map((c) => [c.id, c])), redirects, faultCodes: faults };
+  return {
+    errors,
+    byId,
+    categories,
+    categoryById: new Map(categories.map((c) => [c.id, c])),
+    redirects,
+    faultCodes: faults,
+  };
 }
 
 /** getStaticPaths of the pages made one per category (the index and its printable book). */

@@ -68,19 +68,33 @@ export function classify(before: string | undefined, after: string): { kinds: Ch
   if (renamedFrom.length) kinds.push('renamed');
   if (!b) return { kinds, renamedFrom };
   if (JSON.stringify(fixSteps(b.body)) !== JSON.stringify(fixSteps(a.body))) kinds.push('fix');
-  const rest = (v: Version) => JSON.stringify({ ...v.data, lastReviewed: undefined, formerCodes: undefined, code: undefined, body: v.body.trim() });
+  const rest = (v: Version) =>
+    JSON.stringify({
+      ...v.data,
+      lastReviewed: undefined,
+      formerCodes: undefined,
+      code: undefined,
+      body: v.body.trim(),
+    });
   if (!kinds.includes('fix') && rest(b) !== rest(a)) kinds.push('updated');
   if (!kinds.length && String(b.data['lastReviewed']) !== String(a.data['lastReviewed'])) kinds.push('reviewed');
   return { kinds, renamedFrom };
 }
 
-const newestFirst = (x: Change, y: Change) => (x.date < y.date ? 1 : x.date > y.date ? -1 : x.code.localeCompare(y.code, 'en'));
+const newestFirst = (x: Change, y: Change) =>
+  x.date < y.date ? 1 : x.date > y.date ? -1 : x.code.localeCompare(y.code, 'en');
 
 /** One entry per error, dated by its lastReviewed: what is known without history. */
 function fromReviews(errors: readonly CurrentError[]): Change[] {
   return errors.map((e) => {
     const day = e.lastReviewed.toISOString().slice(0, 10);
-    return { code: e.code, date: `${day}T00:00:00Z`, kinds: e.formerCodes.length ? ['renamed', 'reviewed'] : ['reviewed'], renamedFrom: [...e.formerCodes], key: `reviewed-${day}` };
+    return {
+      code: e.code,
+      date: `${day}T00:00:00Z`,
+      kinds: e.formerCodes.length ? ['renamed', 'reviewed'] : ['reviewed'],
+      renamedFrom: [...e.formerCodes],
+      key: `reviewed-${day}`,
+    };
   });
 }
 
@@ -92,7 +106,8 @@ export interface ChangeLog {
 
 /** The change log of the catalog `errors` (as they are now), from `history`, newest first. */
 export function changeLog(errors: readonly CurrentError[], history: History): ChangeLog {
-  if ('unavailable' in history) return { changes: fromReviews(errors).sort(newestFirst), fallback: history.unavailable };
+  if ('unavailable' in history)
+    return { changes: fromReviews(errors).sort(newestFirst), fallback: history.unavailable };
   const current = new Set(errors.map((e) => e.code));
   // Walking back from now, each file name stands for the error it became (renames).
   const becomes = new Map([...current].map((c) => [`${c}.mdx`, c]));
@@ -113,7 +128,9 @@ export function changeLog(errors: readonly CurrentError[], history: History): Ch
 
 /** The sentence of a change: "New error.", "Fix changed; code renamed from x." */
 export function describe(change: Change): string {
-  const parts = change.kinds.map((k) => (k === 'renamed' ? `${CHANGE_KINDS.renamed} from ${change.renamedFrom.join(', ')}` : CHANGE_KINDS[k]));
+  const parts = change.kinds.map((k) =>
+    k === 'renamed' ? `${CHANGE_KINDS.renamed} from ${change.renamedFrom.join(', ')}` : CHANGE_KINDS[k],
+  );
   const text = parts.join('; ').toLowerCase();
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
@@ -131,7 +148,10 @@ export interface FeedError {
  * the feed's own absolute URL and `page` that of /changes/. Titles and summaries are text, escaped
  * for the library's type="html".
  */
-export function changesFeed(log: ChangeLog, o: { title: string; feed: string; page: string; errors: ReadonlyMap<string, FeedError> }): string {
+export function changesFeed(
+  log: ChangeLog,
+  o: { title: string; feed: string; page: string; errors: ReadonlyMap<string, FeedError> },
+): string {
   const feed = new Feed({
     id: o.feed,
     title: o.title,
@@ -145,7 +165,10 @@ export function changesFeed(log: ChangeLog, o: { title: string; feed: string; pa
   });
   for (const change of log.changes) {
     const error = o.errors.get(change.code)!;
-    const steps = change.kinds.includes('fix') || change.kinds.includes('added') ? `<p>How to fix:</p><ol>${error.steps.map((s) => `<li>${escapeUTF8(s)}</li>`).join('')}</ol>` : '';
+    const steps =
+      change.kinds.includes('fix') || change.kinds.includes('added')
+        ? `<p>How to fix:</p><ol>${error.steps.map((s) => `<li>${escapeUTF8(s)}</li>`).join('')}</ol>`
+        : '';
     feed.addItem({
       title: escapeUTF8(`${CHANGE_KINDS[change.kinds[0]!]}: ${error.title}`),
       id: `${error.url}#change-${change.key}`,

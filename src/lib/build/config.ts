@@ -9,7 +9,8 @@ import { parseEmbedOrigins } from '../shared/embed.ts';
 export const SITE_NAME = 'QuickBooks Online sync errors';
 
 /** Where "Contact support" sends people; the error code and query are filled in. */
-export const SUPPORT_EMAIL = import.meta.env['SUPPORT_EMAIL'] ?? process.env['SUPPORT_EMAIL'] ?? 'support@example.com';
+export const SUPPORT_EMAIL =
+  (import.meta.env['SUPPORT_EMAIL'] ?? process.env['SUPPORT_EMAIL'])?.trim() || 'support@example.com';
 
 /** A mailto: link to support with a subject and body filled in. */
 export function supportHref(subject: string, body: string): string {

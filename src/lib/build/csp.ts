@@ -31,16 +31,24 @@ interface PageCode {
 }
 
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const isPolicy = (el: Element) => el.tagName === 'meta' && attr(el, 'http-equiv')?.toLowerCase() === 'content-security-policy';
-const text = (el: Element) => el.childNodes.map((n) => ('value' in n && n.nodeName === '#text' ? n.value : '')).join('');
+const isPolicy = (el: Element) =>
+  el.tagName === 'meta' && attr(el, 'http-equiv')?.toLowerCase() === 'content-security-policy';
+const text = (el: Element) =>
+  el.childNodes.map((n) => ('value' in n && n.nodeName === '#text' ? n.value : '')).join('');
 
 function* elements(node: Node): Generator<Element> {
   if ('tagName' in node) yield node;
-  const children = 'content' in node && node.nodeName === 'template' ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+  const children =
+    'content' in node && node.nodeName === 'template'
+      ? node.content.childNodes
+      : 'childNodes' in node
+        ? node.childNodes
+        : [];
   for (const child of children) yield* elements(child);
 }
 
-const hashSource = (algorithm: string, code: string) => `'${algorithm}-${createHash(algorithm).update(code, 'utf8').digest('base64')}'`;
+const hashSource = (algorithm: string, code: string) =>
+  `'${algorithm}-${createHash(algorithm).update(code, 'utf8').digest('base64')}'`;
 
 /** The inline code and the files of a parsed page (the browser hashes the text as parsed, as parse5 gives it). */
 function codeOf(document: Node, algorithm: string): PageCode {
@@ -99,12 +107,17 @@ export function tightenCsp(html: string): string {
   const configured = (name: string) => directives.find(([n]) => n === name)?.[1] ?? ["'self'"];
   const rewritten = new Map([
     // An inline script may import modules from this origin: any script keeps the script sources.
-    ['script-src', fitted(configured('script-src'), code.scriptFiles || code.scriptHashes.length > 0, code.scriptHashes)],
+    [
+      'script-src',
+      fitted(configured('script-src'), code.scriptFiles || code.scriptHashes.length > 0, code.scriptHashes),
+    ],
     ['style-src', fitted(configured('style-src'), code.styleFiles, code.styleHashes)],
   ]);
   const names = directives.map(([n]) => n);
   for (const name of rewritten.keys()) if (!names.includes(name)) names.push(name);
-  const policy = names.map((n) => [n, ...(rewritten.get(n) ?? directives.find(([d]) => d === n)![1])].join(' ')).join('; ');
+  const policy = names
+    .map((n) => [n, ...(rewritten.get(n) ?? directives.find(([d]) => d === n)![1])].join(' '))
+    .join('; ');
   const where = meta.sourceCodeLocation!.attrs!['content']!;
   return `${html.slice(0, where.startOffset)}content="${policy}"${html.slice(where.endOffset)}`;
 }

@@ -37,7 +37,8 @@ export function embedData(catalog: Catalog, site: URL): EmbedData {
       const picked = record ? errors.filter((c) => index.byCode.get(c)!.categories[0] === record) : errors;
       const answer = code ?? (picked.length > 1 ? picked : errors.length > 1 ? errors : undefined);
       // A record that changes nothing is not written: the fault's own answer stands for it.
-      if (answer !== undefined && (!record || JSON.stringify(answer) !== JSON.stringify(faults[fault]))) faults[record ? `${fault}|${record}` : fault] = answer;
+      if (answer !== undefined && (!record || JSON.stringify(answer) !== JSON.stringify(faults[fault])))
+        faults[record ? `${fault}|${record}` : fault] = answer;
     }
   }
   return {

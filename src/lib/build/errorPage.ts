@@ -27,7 +27,12 @@ export interface Fact {
 /** The one-line facts of an error, in the order pages list them. */
 export const FACTS = [
   { field: 'direction', label: 'Sync direction', value: (d: Pick<ErrorData, 'direction'>) => DIRECTIONS[d.direction] },
-  { field: 'fixWhere', label: 'Where to fix it', value: (d: Pick<ErrorData, 'fixWhere'>) => FIX_WHERE[d.fixWhere], filter: 'fix' },
+  {
+    field: 'fixWhere',
+    label: 'Where to fix it',
+    value: (d: Pick<ErrorData, 'fixWhere'>) => FIX_WHERE[d.fixWhere],
+    filter: 'fix',
+  },
   { field: 'resync', label: 'After the fix', value: (d: Pick<ErrorData, 'resync'>) => RESYNC[d.resync] },
 ] as const;
 
@@ -38,8 +43,11 @@ export type FactData = Pick<ErrorData, (typeof FACTS)[number]['field']>;
 export const factsOf = (data: FactData): Fact[] =>
   FACTS.map((f) => ({ label: f.label, value: f.value(data as never), ...('filter' in f && { filter: f.filter }) }));
 
-/** The fields of an entry that the facts are read from (for a renderer that gets plain data, such as the Markdown copy). */
-export const factData = (data: FactData): FactData => Object.fromEntries(FACTS.map((f) => [f.field, data[f.field]])) as FactData;
+/**
+ * The fields of an entry that the facts are read from (for a renderer that gets plain data, such as the Markdown copy).
+ */
+export const factData = (data: FactData): FactData =>
+  Object.fromEntries(FACTS.map((f) => [f.field, data[f.field]])) as FactData;
 
 /** The label of the categories fact: "Category" or "Categories". */
 export const categoriesLabel = (count: number) => (count > 1 ? 'Categories' : 'Category');
@@ -55,19 +63,26 @@ export const SECTIONS = {
   fixFirst: {
     id: 'fix-first',
     heading: 'Fix these first',
-    intro: 'This error clears only once its record can sync. If any of these errors also shows in your sync history log, fix it first:',
+    intro:
+      'This error clears only once its record can sync. If any of these errors also shows in your sync history log, fix it first:',
   },
   quickbooks: {
     id: 'quickbooks-says',
     heading: 'What QuickBooks may say',
-    intro: 'QuickBooks may report this error with one of these messages. Numbers, names and IDs in your copy will differ.',
+    intro:
+      'QuickBooks may report this error with one of these messages. Numbers, names and IDs in your copy will differ.',
   },
-  unblocks: { id: 'unblocks', heading: 'Fixing this also unblocks', intro: 'These errors wait on this one. Once it is fixed, they can clear too:' },
+  unblocks: {
+    id: 'unblocks',
+    heading: 'Fixing this also unblocks',
+    intro: 'These errors wait on this one. Once it is fixed, they can clear too:',
+  },
   related: { id: 'related', heading: 'Related errors' },
   sources: {
     id: 'sources',
     heading: 'Sources',
-    intro: "The public pages this page rests on: QuickBooks' messages, and the limits, menu paths and QuickBooks behaviour it states.",
+    intro:
+      "The public pages this page rests on: QuickBooks' messages, and the limits, menu paths and QuickBooks behaviour it states.",
   },
 } as const satisfies Record<string, Section>;
 
@@ -86,7 +101,8 @@ export interface QuickBooksMessage {
 /** A fault code as pages name it: "Fault 610". */
 export const faultLabel = (code: string) => `Fault ${code}`;
 /** What QuickBooks calls a message, on one line: "Fault 610 · Object Not Found" (empty when it names none). */
-export const faultLine = (q: { code?: string | undefined; name?: string | undefined }) => [q.code && faultLabel(q.code), q.name].filter(Boolean).join(' · ');
+export const faultLine = (q: { code?: string | undefined; name?: string | undefined }) =>
+  [q.code && faultLabel(q.code), q.name].filter(Boolean).join(' · ');
 
 export const quickbooksMessages = (data: Pick<ErrorData, 'quickbooks'>): QuickBooksMessage[] =>
   data.quickbooks.map((q) => ({
@@ -139,7 +155,12 @@ export function errorPage(catalog: Catalog, error: CatalogError): ErrorPage {
     sources: pageSources(data.quickbooks, error.entry.body ?? ''),
     reviewed: {
       iso: data.lastReviewed.toISOString().slice(0, 10),
-      label: data.lastReviewed.toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+      label: data.lastReviewed.toLocaleDateString('en-US', {
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        timeZone: 'UTC',
+      }),
     },
   };
 }
@@ -166,7 +187,12 @@ export function jsonLdText(page: ErrorPage, o: { url: string; home: string; site
         '@id': `${o.url}#how-to-fix`,
         name: `How to fix: ${page.title}`,
         description: page.summary,
-        step: page.steps.map((text, i) => ({ '@type': 'HowToStep', position: i + 1, text, url: `${o.url}#how-to-fix` })),
+        step: page.steps.map((text, i) => ({
+          '@type': 'HowToStep',
+          position: i + 1,
+          text,
+          url: `${o.url}#how-to-fix`,
+        })),
       },
     ],
   };

@@ -34,7 +34,12 @@ export function errorsJson(catalog: Catalog, site: URL) {
       unblocks: e.unblocks,
       related: e.related,
       quickbooksFaultCodes: [...new Set(e.data.quickbooks.flatMap((q) => (q.code ? [q.code] : [])))],
-      quickbooks: e.data.quickbooks.map((q) => ({ ...(q.code && { code: q.code }), ...(q.name && { name: q.name }), message: q.message, source: q.source })),
+      quickbooks: e.data.quickbooks.map((q) => ({
+        ...(q.code && { code: q.code }),
+        ...(q.name && { name: q.name }),
+        message: q.message,
+        source: q.source,
+      })),
       sources: pageSources(e.data.quickbooks, e.entry.body ?? '').map((src) => ({ url: src.url, for: src.for })),
       formerCodes: [...e.data.formerCodes],
       url: new URL(urls.error(e.id), site).href,
@@ -64,12 +69,35 @@ export function errorsSchema(site: URL) {
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['code', 'title', 'summary', 'categories', 'direction', 'fixWhere', 'resync', 'dependsOn', 'unblocks', 'related', 'quickbooksFaultCodes', 'quickbooks', 'sources', 'formerCodes', 'url', 'lastReviewed'],
+          required: [
+            'code',
+            'title',
+            'summary',
+            'categories',
+            'direction',
+            'fixWhere',
+            'resync',
+            'dependsOn',
+            'unblocks',
+            'related',
+            'quickbooksFaultCodes',
+            'quickbooks',
+            'sources',
+            'formerCodes',
+            'url',
+            'lastReviewed',
+          ],
           properties: {
             code: { ...code, description: 'Stable error code; the last part of the page URL.' },
             title: { type: 'string', minLength: 1 },
             summary: { type: 'string', minLength: 1, description: 'One sentence: what the error means.' },
-            categories: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...CATEGORY_IDS] }, description: 'The first is the primary category.' },
+            categories: {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              items: { enum: [...CATEGORY_IDS] },
+              description: 'The first is the primary category.',
+            },
             direction: { enum: [...DIRECTION_IDS] },
             fixWhere: { enum: [...FIX_WHERE_IDS], description: 'Where the fix happens.' },
             resync: { enum: [...RESYNC_IDS], description: 'What to do once it is fixed.' },
@@ -79,7 +107,8 @@ export function errorsSchema(site: URL) {
             quickbooksFaultCodes: { type: 'array', uniqueItems: true, items: faultCode },
             quickbooks: {
               type: 'array',
-              description: 'What QuickBooks itself may report: each message quoted exactly, with the public page where that wording appears.',
+              description:
+                'What QuickBooks itself may report: each message quoted exactly, with the public page where that wording appears.',
               items: {
                 type: 'object',
                 additionalProperties: false,
@@ -88,25 +117,41 @@ export function errorsSchema(site: URL) {
                   code: faultCode,
                   name: { type: 'string', minLength: 1, description: "The fault's name as QuickBooks spells it." },
                   message: { type: 'string', minLength: 1 },
-                  source: { type: 'string', format: 'uri', pattern: '^https://', description: 'A public page where this exact wording appears.' },
+                  source: {
+                    type: 'string',
+                    format: 'uri',
+                    pattern: '^https://',
+                    description: 'A public page where this exact wording appears.',
+                  },
                 },
               },
             },
             sources: {
               type: 'array',
-              description: "Every public page the error's page rests on: the sources of QuickBooks' messages and of the limits, menu paths and QuickBooks behaviour it states, each with the parts of the page it supports.",
+              description:
+                "Every public page the error's page rests on: the sources of QuickBooks' messages and of the limits, menu paths and QuickBooks behaviour it states, each with the parts of the page it supports.",
               items: {
                 type: 'object',
                 additionalProperties: false,
                 required: ['url', 'for'],
                 properties: {
                   url: { type: 'string', format: 'uri', pattern: '^https?://' },
-                  for: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'The parts of the page that cite it: "What QuickBooks may say", or the heading of a section.' },
+                  for: {
+                    type: 'array',
+                    items: { type: 'string', minLength: 1 },
+                    description:
+                      'The parts of the page that cite it: "What QuickBooks may say", or the heading of a section.',
+                  },
                 },
               },
             },
             formerCodes: { ...codes, description: 'Older codes that redirect to this error.' },
-            url: { type: 'string', format: 'uri', description: 'The error page. A link that must keep working for years can use /go/?code=<code> instead (see $comment).' },
+            url: {
+              type: 'string',
+              format: 'uri',
+              description:
+                'The error page. A link that must keep working for years can use /go/?code=<code> instead (see $comment).',
+            },
             lastReviewed: { type: 'string', format: 'date' },
           },
         },

@@ -17,7 +17,9 @@ export interface Fault {
   table: boolean;
   group: FaultGroup;
   status: string[];
-  /** Distinct message texts, each with the public page where that wording appears: the errors' first, then the table's. */
+  /**
+   * Distinct message texts, each with the public page where that wording appears: the errors' first, then the table's.
+   */
   messages: { message: string; source: string }[];
   errors: CatalogError[];
 }
@@ -25,13 +27,24 @@ export interface Fault {
 export function faultsOf(catalog: Catalog): Fault[] {
   const byCode = new Map<string, Fault>();
   for (const f of catalog.faultCodes)
-    byCode.set(f.code, { code: f.code, names: [f.name], meaning: f.meaning, source: f.source, table: f.table, group: f.group, status: f.status, messages: [], errors: [] });
+    byCode.set(f.code, {
+      code: f.code,
+      names: [f.name],
+      meaning: f.meaning,
+      source: f.source,
+      table: f.table,
+      group: f.group,
+      status: f.status,
+      messages: [],
+      errors: [],
+    });
   for (const error of catalog.errors) {
     for (const q of error.data.quickbooks) {
       const fault = q.code && byCode.get(q.code);
       if (!fault) continue;
       if (q.name && !fault.names.some((n) => n.toLowerCase() === q.name!.toLowerCase())) fault.names.push(q.name);
-      if (!fault.messages.some((m) => m.message === q.message)) fault.messages.push({ message: q.message, source: q.source });
+      if (!fault.messages.some((m) => m.message === q.message))
+        fault.messages.push({ message: q.message, source: q.source });
       if (!fault.errors.includes(error)) fault.errors.push(error);
     }
   }

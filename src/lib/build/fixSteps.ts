@@ -1,6 +1,7 @@
 /**
  * The "How to fix" steps of an error as plain text, from the MDX source: for the customer's
- * reply (src/lib/build/replies.ts), the JSON-LD HowTo and errors.json. Markdown emphasis and link targets are dropped and
+ * reply (src/lib/build/replies.ts), the JSON-LD HowTo and errors.json. Markdown emphasis and link targets are dropped
+ * and
  * the <ManualResync> component becomes its sentence.
  */
 import { MANUAL_RESYNC_TAG, manualResyncText, type ResyncRecord } from '../shared/resync.ts';

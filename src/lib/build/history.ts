@@ -28,7 +28,12 @@ export interface FileChange {
 export type History = { changes: FileChange[] } | { unavailable: string };
 
 function git(dir: string, args: string[], input?: string) {
-  return spawnSync('git', args, { cwd: dir, input, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+  return spawnSync('git', args, {
+    cwd: dir,
+    input,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+  });
 }
 
 /** The history of the files of `dir` (the folder of content/errors/). */
@@ -39,7 +44,20 @@ export function readHistory(dir: string): History {
   const [isShallow, prefix = ''] = shallow.stdout.toString().split('\n');
   if (isShallow === 'true') return { unavailable: 'the git clone is shallow' };
 
-  const log = git(dir, ['-c', 'core.quotePath=false', 'log', '--first-parent', '--diff-merges=first-parent', '-M', '--name-status', '--relative', '-z', '--format=%x1e%H %cI', '--', '.']);
+  const log = git(dir, [
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '-M',
+    '--name-status',
+    '--relative',
+    '-z',
+    '--format=%x1e%H %cI',
+    '--',
+    '.',
+  ]);
   if (log.status !== 0) return { unavailable: `git log failed: ${log.stderr.toString().trim()}` };
 
   const found: Omit<FileChange, 'before' | 'after'>[] = [];
@@ -48,7 +66,7 @@ export function readHistory(dir: string): History {
     const [head, ...fields] = record.split('\0').map((f) => f.replace(/^\n/, ''));
     const [commit, date] = head!.split(' ') as [string, string];
     while (fields.at(-1) === '') fields.pop();
-    for (let i = 0; i < fields.length; ) {
+    for (let i = 0; i < fields.length;) {
       const status = fields[i++]!.trim();
       if (status.startsWith('R')) {
         const oldPath = fields[i++]!;
@@ -60,12 +78,15 @@ export function readHistory(dir: string): History {
   found.reverse();
 
   // Every text in one `git cat-file --batch`: after (commit:path) and before (commit^:oldPath).
-  const wanted = found.flatMap((c) => [`${c.commit}:${prefix}${c.path}`, `${c.commit}^:${prefix}${c.oldPath ?? c.path}`]);
+  const wanted = found.flatMap((c) => [
+    `${c.commit}:${prefix}${c.path}`,
+    `${c.commit}^:${prefix}${c.oldPath ?? c.path}`,
+  ]);
   const batch = git(dir, ['cat-file', '--batch'], wanted.join('\n') + '\n');
   if (batch.status !== 0) return { unavailable: `git cat-file failed: ${batch.stderr.toString().trim()}` };
   const texts: (string | undefined)[] = [];
   const out = batch.stdout;
-  for (let at = 0; texts.length < wanted.length; ) {
+  for (let at = 0; texts.length < wanted.length;) {
     const eol = out.indexOf(0x0a, at);
     const header = out.subarray(at, eol).toString();
     const size = /^\S+ blob (\d+)$/.exec(header)?.[1];

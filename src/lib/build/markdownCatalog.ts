@@ -17,13 +17,33 @@ export function llmsSite(catalog: Catalog, site: URL): LlmsSite {
     about:
       'A help center for the errors Workiz can hit when it syncs clients, items, invoices and payments with QuickBooks Online: what each error means, how to fix it, and what to fix first. Each error has a stable code, the last part of its page address.',
     url: abs(urls.home()),
-    sections: catalog.categories.map((c) => ({ title: c.title, errors: c.errors.filter((e) => e.primary === c.id).map((e) => copyError(catalog, e, site)) })),
+    sections: catalog.categories.map((c) => ({
+      title: c.title,
+      errors: c.errors.filter((e) => e.primary === c.id).map((e) => copyError(catalog, e, site)),
+    })),
     more: [
       { title: 'Every error in one file', url: abs(urls.llmsFull()), about: 'every Markdown copy, by category' },
-      { title: 'The catalog as JSON', url: abs(urls.catalogJson()), about: `every error's facts, with its JSON Schema at ${abs(urls.catalogSchema())}` },
-      { title: 'What changed', url: abs(urls.changesFeed()), about: 'an Atom feed of new errors, changed fixes and renamed codes' },
-      { title: 'Zendesk macros', url: abs(urls.macrosZendesk()), about: "every error's reply to a customer, as Zendesk macros to create through its API" },
-      { title: 'Saved replies (CSV)', url: abs(urls.macrosCsv()), about: "every error's reply to a customer, with its link, code and category, for Help Scout, Freshdesk or another help desk" },
+      {
+        title: 'The catalog as JSON',
+        url: abs(urls.catalogJson()),
+        about: `every error's facts, with its JSON Schema at ${abs(urls.catalogSchema())}`,
+      },
+      {
+        title: 'What changed',
+        url: abs(urls.changesFeed()),
+        about: 'an Atom feed of new errors, changed fixes and renamed codes',
+      },
+      {
+        title: 'Zendesk macros',
+        url: abs(urls.macrosZendesk()),
+        about: "every error's reply to a customer, as Zendesk macros to create through its API",
+      },
+      {
+        title: 'Saved replies (CSV)',
+        url: abs(urls.macrosCsv()),
+        about:
+          "every error's reply to a customer, with its link, code and category, for Help Scout, Freshdesk or another help desk",
+      },
     ],
   };
 }
@@ -31,7 +51,8 @@ export function llmsSite(catalog: Catalog, site: URL): LlmsSite {
 /** An error as its Markdown copy shows it (src/lib/build/markdownCopy.ts), links absolute against `site`. */
 export function copyError(catalog: Catalog, e: CatalogError, site: URL): CopyError {
   const abs = (path: string) => new URL(path, site).href;
-  const refs = (ids: string[]) => pick(catalog, ids).map((r) => ({ title: r.data.title, code: r.id, url: abs(urls.error(r.id)) }));
+  const refs = (ids: string[]) =>
+    pick(catalog, ids).map((r) => ({ title: r.data.title, code: r.id, url: abs(urls.error(r.id)) }));
   return {
     code: e.id,
     title: e.data.title,
@@ -39,7 +60,10 @@ export function copyError(catalog: Catalog, e: CatalogError, site: URL): CopyErr
     body: e.entry.body ?? '',
     ...factData(e.data),
     aliases: e.data.aliases,
-    categories: e.data.categories.map((c) => ({ title: catalog.categoryById.get(c)!.title, url: abs(urls.category(c)) })),
+    categories: e.data.categories.map((c) => ({
+      title: catalog.categoryById.get(c)!.title,
+      url: abs(urls.category(c)),
+    })),
     quickbooks: e.data.quickbooks.map((q) => ({ ...q, faultUrl: q.code ? abs(urls.fault(q.code)) : undefined })),
     dependsOn: refs(e.dependsOn),
     unblocks: refs(e.unblocks),

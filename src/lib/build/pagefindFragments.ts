@@ -22,7 +22,8 @@ export interface PagefindFragment {
 /** Parses an unzipped fragment file. */
 export function parseFragment(text: string): PagefindFragment {
   const data = JSON.parse(text.replace(/^pagefind_dcd/, '')) as Partial<PagefindFragment>;
-  if (typeof data.url !== 'string' || typeof data.content !== 'string') throw new Error('not a Pagefind fragment: no url or content');
+  if (typeof data.url !== 'string' || typeof data.content !== 'string')
+    throw new Error('not a Pagefind fragment: no url or content');
   return { url: data.url, content: data.content, anchors: Array.isArray(data.anchors) ? data.anchors : [] };
 }
 
@@ -30,10 +31,15 @@ export function parseFragment(text: string): PagefindFragment {
  * Every fragment among a built site's files (path under the site → bytes), with its id: the
  * name Pagefind gives a result ("en_13331ec"), its file name without .pf_fragment.
  */
-export function readFragments(files: Iterable<readonly [string, Uint8Array]>): { id: string; fragment: PagefindFragment }[] {
+export function readFragments(
+  files: Iterable<readonly [string, Uint8Array]>,
+): { id: string; fragment: PagefindFragment }[] {
   return [...files]
     .filter(([path]) => path.startsWith(FRAGMENT_FOLDER))
-    .map(([path, bytes]) => ({ id: path.slice(FRAGMENT_FOLDER.length).replace(/\.pf_fragment$/, ''), fragment: parseFragment(gunzipSync(bytes).toString('utf8')) }));
+    .map(([path, bytes]) => ({
+      id: path.slice(FRAGMENT_FOLDER.length).replace(/\.pf_fragment$/, ''),
+      fragment: parseFragment(gunzipSync(bytes).toString('utf8')),
+    }));
 }
 
 /**

@@ -49,21 +49,32 @@ export function planBook(categories: readonly BookCategoryInput[], only?: string
       elsewhere: c.errors.filter((e) => !full.includes(e)).map((e) => e.id),
     };
   });
-  return { parts, entries: new Set(parts.flatMap((p) => p.entries)), categories: new Set(parts.map((p) => p.category)) };
+  return {
+    parts,
+    entries: new Set(parts.flatMap((p) => p.entries)),
+    categories: new Set(parts.map((p) => p.category)),
+  };
 }
 
 /**
  * Where a link of the book goes. `scope` is the error whose text holds the link: its own
  * fragments ("#how-to-fix") become that entry's section anchors.
  */
-export function bookHref(href: string, book: Pick<Book, 'entries' | 'categories'>, site: string | URL, scope?: string): string {
-  if (href.startsWith('#')) return scope && href.length > 1 ? `#${sectionAnchor(scope, decodeURIComponent(href.slice(1)))}` : href;
+export function bookHref(
+  href: string,
+  book: Pick<Book, 'entries' | 'categories'>,
+  site: string | URL,
+  scope?: string,
+): string {
+  if (href.startsWith('#'))
+    return scope && href.length > 1 ? `#${sectionAnchor(scope, decodeURIComponent(href.slice(1)))}` : href;
   if (!href.startsWith('/') || href.startsWith('//')) return href;
   const url = new URL(href, site);
   // The site's own pages, named by their path under the base that SITE_URL's path sets ("/docs/").
   const path = withoutBase(url.pathname, basePathOf(site)) ?? '';
   const error = errorCodeOf(path);
-  if (error && book.entries.has(error)) return `#${url.hash ? sectionAnchor(error, decodeURIComponent(url.hash.slice(1))) : errorAnchor(error)}`;
+  if (error && book.entries.has(error))
+    return `#${url.hash ? sectionAnchor(error, decodeURIComponent(url.hash.slice(1))) : errorAnchor(error)}`;
   const category = categoryOf(path);
   if (category && book.categories.has(category) && !url.hash) return `#${categoryAnchor(category)}`;
   return url.href;
@@ -84,8 +95,17 @@ export function scopeHtml(html: string, scope: string, href: (url: string) => st
   return html
     .replace(HEADING, (_, close: string, level: string) => `<${close}h${Math.min(6, Number(level) + shift)}`)
     .replace(ID, (_, attr: string, q: string, id: string) => `${attr}${q}${sectionAnchor(scope, id)}${q}`)
-    .replace(ID_REFS, (_, attr: string, q: string, refs: string) =>
-      `${attr}${q}${refs.split(/\s+/).map((r) => (ids.has(r) ? sectionAnchor(scope, r) : r)).join(' ')}${q}`,
+    .replace(
+      ID_REFS,
+      (_, attr: string, q: string, refs: string) =>
+        `${attr}${q}${refs
+          .split(/\s+/)
+          .map((r) => (ids.has(r) ? sectionAnchor(scope, r) : r))
+          .join(' ')}${q}`,
     )
-    .replace(HREF, (_, attr: string, q: string, url: string) => `${attr}${q}${href(url.replace(/&amp;/g, '&')).replace(/&/g, '&amp;')}${q}`);
+    .replace(
+      HREF,
+      (_, attr: string, q: string, url: string) =>
+        `${attr}${q}${href(url.replace(/&amp;/g, '&')).replace(/&/g, '&amp;')}${q}`,
+    );
 }

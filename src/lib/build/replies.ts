@@ -44,10 +44,18 @@ export const SUPPORT_LINE = "Reply to this message and we'll look into it with y
 /** A source cited in parentheses in Markdown: "([Intuit](https://…))". The page lists its sources; a reply leaves them out. */
 const CITATION = /(^[ \t]*)?[ \t]*\(\[[^\]]*\]\(https?:\/\/[^\s)]*\)\)/gm;
 
-const VERB: Record<string, string> = { needs: 'need', confirms: 'confirm', tells: 'tell', can: 'can', will: 'will', has: 'have' };
+const VERB: Record<string, string> = {
+  needs: 'need',
+  confirms: 'confirm',
+  tells: 'tell',
+  can: 'can',
+  will: 'will',
+  has: 'have',
+};
 
 /** `by`, capitalized when it starts a sentence of `text` at `offset`. */
-const atSentence = (text: string, offset: number, by: string) => (/(?:^|[.!?]\s+)$/.test(text.slice(0, offset)) ? by[0]!.toUpperCase() + by.slice(1) : by);
+const atSentence = (text: string, offset: number, by: string) =>
+  /(?:^|[.!?]\s+)$/.test(text.slice(0, offset)) ? by[0]!.toUpperCase() + by.slice(1) : by;
 
 /** "Contact support", as the pages write it. */
 const CONTACT = String.raw`\bcontact (?:Workiz )?support(?: from the link at the end of this page)?(?: with the code filled in)?`;
@@ -63,11 +71,12 @@ const FROM_SUPPORT: [RegExp, (word: string | undefined) => string][] = [
 /** Text of the page reworded for a reply from support. */
 export function fromSupport(text: string): string {
   return FROM_SUPPORT.reduce(
-    (out, [re, by]) => out.replace(re, (...args: unknown[]) => {
-      const groups = args.slice(1, -2) as (string | undefined)[];
-      const offset = args.at(-2) as number;
-      return atSentence(out, offset, by(groups[0]));
-    }),
+    (out, [re, by]) =>
+      out.replace(re, (...args: unknown[]) => {
+        const groups = args.slice(1, -2) as (string | undefined)[];
+        const offset = args.at(-2) as number;
+        return atSentence(out, offset, by(groups[0]));
+      }),
     text,
   );
 }
@@ -75,7 +84,8 @@ export function fromSupport(text: string): string {
 const RESYNC_STEP = new Map<string, RecordId>(RECORD_IDS.map((r) => [manualResyncText(r), r]));
 
 /** "client", "client and invoice", "client, item, invoice and payment". */
-const listOf = (words: readonly string[]) => (words.length < 3 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
+const listOf = (words: readonly string[]) =>
+  words.length < 3 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 
 /** One step for several manual resyncs in a row, in their order. */
 export const resyncRunText = (records: readonly RecordId[]) =>
@@ -90,7 +100,7 @@ const STEP_REF = /\bstep (\d+)\b/g;
 export function mergeResyncs(steps: readonly string[]): string[] {
   const referred = new Set(steps.flatMap((s) => [...s.matchAll(STEP_REF)].map((m) => Number(m[1]))));
   const out: { text: string; from: number[] }[] = [];
-  for (let i = 0; i < steps.length; ) {
+  for (let i = 0; i < steps.length;) {
     let end = i;
     while (end < steps.length && RESYNC_STEP.has(steps[end]!)) end++;
     const run = steps.slice(i, end);
@@ -104,7 +114,11 @@ export function mergeResyncs(steps: readonly string[]): string[] {
     }
   }
   const renumber = new Map(out.flatMap((s, k) => s.from.map((n) => [n, k + 1] as const)));
-  return out.map((s) => s.text.replace(STEP_REF, (found, n: string) => (renumber.has(Number(n)) ? `step ${renumber.get(Number(n))}` : found)));
+  return out.map((s) =>
+    s.text.replace(STEP_REF, (found, n: string) =>
+      renumber.has(Number(n)) ? `step ${renumber.get(Number(n))}` : found,
+    ),
+  );
 }
 
 /** The reply's fix steps from a page's MDX body: its "How to fix" list, worded for a reply. */
@@ -142,8 +156,10 @@ export function customerReply(source: ReplySource, url: string): string {
  */
 export function replyTextProblem(text: string): string | undefined {
   if (/<[a-z/!]/i.test(text)) return 'plain text only: no HTML';
-  if (/\*\*|__|`|\]\(|^\s*#|^\s*[*+] /m.test(text)) return 'plain text only: no Markdown (bold or code marks, [text](link) links, headings, or list marks other than "- " for a point under a step)';
-  if (/\bcontact (?:Workiz )?support\b|end of this page/i.test(text)) return 'a reply comes from support: write "reply to this message", not "contact support" or "the link at the end of this page"';
+  if (/\*\*|__|`|\]\(|^\s*#|^\s*[*+] /m.test(text))
+    return 'plain text only: no Markdown (bold or code marks, [text](link) links, headings, or list marks other than "- " for a point under a step)';
+  if (/\bcontact (?:Workiz )?support\b|end of this page/i.test(text))
+    return 'a reply comes from support: write "reply to this message", not "contact support" or "the link at the end of this page"';
   return undefined;
 }
 

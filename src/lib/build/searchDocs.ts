@@ -22,7 +22,8 @@ export interface ErrorFields {
 }
 
 /** The words of an MDX body, each once, stop words left out: what the ranker matches of a page's text. */
-export const bodyWords = (mdx: string): string => [...new Set(words(plainText(mdx.replace(/<(?!ManualResync)[^>]*>/g, ' '))).filter(isTerm))].join(' ');
+export const bodyWords = (mdx: string): string =>
+  [...new Set(words(plainText(mdx.replace(/<(?!ManualResync)[^>]*>/g, ' '))).filter(isTerm))].join(' ');
 
 export function toSearchDoc(e: ErrorFields): SearchDoc {
   return {
@@ -53,7 +54,10 @@ export function toFaultSearchDoc(f: Pick<FaultEntry, 'code' | 'name' | 'meaning'
     summary,
     categories: [FAULT_CATEGORY],
     fixWhere: '',
-    faults: [{ code: f.code, name: f.name, message: f.meaning }, ...f.messages.map((m) => ({ code: f.code, name: f.name, message: m.message }))],
+    faults: [
+      { code: f.code, name: f.name, message: f.meaning },
+      ...f.messages.map((m) => ({ code: f.code, name: f.name, message: m.message })),
+    ],
     aliases: [],
   };
 }

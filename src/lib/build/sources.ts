@@ -14,7 +14,10 @@ export function sourceLabel(source: string): string {
 export interface PageSource {
   url: string;
   label: string;
-  /** The parts of the page that cite it, in page order: "What QuickBooks may say", or the heading of the section that links it. */
+  /**
+   * The parts of the page that cite it, in page order: "What QuickBooks may say", or the heading of the section that
+   * links it.
+   */
   for: string[];
 }
 

@@ -1,4 +1,7 @@
-/** The triage data of the built catalog (src/lib/shared/triage/data.ts): for the triage and /go/ pages and /triage-data.json. */
+/**
+ * The triage data of the built catalog (src/lib/shared/triage/data.ts): for the triage and /go/ pages and
+ * /triage-data.json.
+ */
 import type { Catalog } from './catalog.ts';
 import { withBase } from '../shared/base.ts';
 import { toFaultSearchDoc, toSearchDoc } from './searchDocs.ts';
@@ -22,6 +25,11 @@ export function triageData(catalog: Catalog, site: URL, { docs = true } = {}): T
       }),
     ),
     faultPages: catalog.faultCodes.map((f) => [f.code, f.name]),
-    ...(docs && { docs: [...catalog.errors.map((e) => toSearchDoc({ ...e.data, body: e.entry.body ?? '' })), ...catalog.faultCodes.map(toFaultSearchDoc)] }),
+    ...(docs && {
+      docs: [
+        ...catalog.errors.map((e) => toSearchDoc({ ...e.data, body: e.entry.body ?? '' })),
+        ...catalog.faultCodes.map(toFaultSearchDoc),
+      ],
+    }),
   };
 }

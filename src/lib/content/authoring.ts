@@ -20,8 +20,16 @@ export function fileNameProblems(dir: string, names: readonly string[]): Problem
   for (const name of [...names].sort()) {
     byLower.set(name.toLowerCase(), [...(byLower.get(name.toLowerCase()) ?? []), name]);
     if (!FILE_NAME.test(name)) {
-      const code = name.replace(/\.mdx$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      problems.push({ file: `${dir}/${name}`, field: 'file name', message: `the file name must be the error's code, lower-case words joined by hyphens, then .mdx (e.g. "${code || 'item-duplicate'}.mdx")` });
+      const code = name
+        .replace(/\.mdx$/i, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+      problems.push({
+        file: `${dir}/${name}`,
+        field: 'file name',
+        message: `the file name must be the error's code, lower-case words joined by hyphens, then .mdx (e.g. "${code || 'item-duplicate'}.mdx")`,
+      });
     }
   }
   for (const twins of byLower.values()) {
@@ -67,7 +75,10 @@ function isUtf8(bytes: Uint8Array): boolean {
 /** The closest of `candidates` to a misspelt `word`, when it is close enough to be what was meant. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   if (!candidates.length) return undefined;
-  const best = closest(word.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  const best = closest(
+    word.toLowerCase(),
+    candidates.map((c) => c.toLowerCase()),
+  );
   const match = candidates.find((c) => c.toLowerCase() === best)!;
   return distance(word.toLowerCase(), best) <= Math.max(2, Math.floor(match.length / 3)) ? match : undefined;
 }
@@ -103,19 +114,26 @@ const KIND: Record<string, string> = {
 };
 
 const show = (value: unknown): string => {
-  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
 /** `quickbooks[0].message` from a zod path. */
 export const fieldPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 
 /**
  * One problem per schema issue, worded for authors: the field, what is wrong and what is
  * allowed. `fieldsAt(path)` lists the fields allowed in the object at `path` (for "did you mean").
  */
-export function schemaProblems(file: string, issues: readonly SchemaIssue[], fieldsAt: (path: readonly PropertyKey[]) => string[]): Problem[] {
+export function schemaProblems(
+  file: string,
+  issues: readonly SchemaIssue[],
+  fieldsAt: (path: readonly PropertyKey[]) => string[],
+): Problem[] {
   return issues.flatMap((issue): Problem[] => {
     const field = fieldPath(issue.path);
     const own = issue.message !== DEFAULT_MESSAGE ? issue.message : undefined;
@@ -138,19 +156,32 @@ export function schemaProblems(file: string, issues: readonly SchemaIssue[], fie
       case 'invalid_value': {
         const values = (issue.values ?? []).map(String);
         const guess = typeof issue.input === 'string' ? didYouMean(issue.input, values) : undefined;
-        return [{ file, field, message: `${show(issue.input)} is not allowed; allowed: ${values.join(', ')}${guess ? `; did you mean "${guess}"?` : ''}` }];
+        return [
+          {
+            file,
+            field,
+            message: `${show(issue.input)} is not allowed; allowed: ${values.join(', ')}${guess ? `; did you mean "${guess}"?` : ''}`,
+          },
+        ];
       }
       case 'too_big':
       case 'too_small': {
         const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
         const unit = issue.origin === 'array' ? 'entries' : 'characters';
         const size = typeof issue.input === 'string' || Array.isArray(issue.input) ? issue.input.length : undefined;
-        const bound = issue.code === 'too_big' ? `at most ${limit.toLocaleString('en')} ${unit}` : `at least ${limit.toLocaleString('en')} ${unit === 'characters' && limit === 1 ? 'character' : unit}`;
+        const bound =
+          issue.code === 'too_big'
+            ? `at most ${limit.toLocaleString('en')} ${unit}`
+            : `at least ${limit.toLocaleString('en')} ${unit === 'characters' && limit === 1 ? 'character' : unit}`;
         const has = size === undefined ? '' : `${size.toLocaleString('en')} ${unit}; `;
-        return [{ file, field, message: `${has}${own ?? bound}${own && !own.includes(String(limit)) ? ` (${bound})` : ''}` }];
+        return [
+          { file, field, message: `${has}${own ?? bound}${own && !own.includes(String(limit)) ? ` (${bound})` : ''}` },
+        ];
       }
       default:
-        return [{ file, field, message: `${show(issue.input)} is not allowed; ${own ?? issue.code.replaceAll('_', ' ')}` }];
+        return [
+          { file, field, message: `${show(issue.input)} is not allowed; ${own ?? issue.code.replaceAll('_', ' ')}` },
+        ];
     }
   });
 }
@@ -158,11 +189,30 @@ export function schemaProblems(file: string, issues: readonly SchemaIssue[], fie
 /** The largest body, in bytes of UTF-8: a page people read, printed and searched offline. */
 export const BODY_MAX_BYTES = 50 * 1024;
 
-/** Components the error page gives MDX (src/layouts/ErrorPage.astro): the attributes each needs, and the values each takes. */
+/**
+ * Components the error page gives MDX (src/layouts/ErrorPage.astro): the attributes each needs, and the values each
+ * takes.
+ */
 export const COMPONENTS: Record<string, Record<string, readonly string[]>> = { ManualResync: { record: RECORD_IDS } };
 
 /** HTML a body may use: formatting that can neither run nor load anything, without attributes. */
-const SAFE_HTML = new Set(['abbr', 'b', 'br', 'code', 'del', 'em', 'i', 'kbd', 'mark', 's', 'small', 'strong', 'sub', 'sup', 'u']);
+const SAFE_HTML = new Set([
+  'abbr',
+  'b',
+  'br',
+  'code',
+  'del',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  's',
+  'small',
+  'strong',
+  'sub',
+  'sup',
+  'u',
+]);
 
 /** Elements that can run code or load something; named in the message so the author sees why. */
 const ACTIVE_HTML: Record<string, string> = {
@@ -215,10 +265,15 @@ const mdx = createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm] });
  */
 export function bodyProblems(file: string, body: string): Problem[] {
   const problems: Problem[] = [];
-  const at = (node: Node, message: string) => problems.push({ file, field: 'body', line: node.position?.start.line, message });
+  const at = (node: Node, message: string) =>
+    problems.push({ file, field: 'body', line: node.position?.start.line, message });
   const bytes = new TextEncoder().encode(body.trim()).length;
   if (bytes > BODY_MAX_BYTES) {
-    problems.push({ file, field: 'body', message: `${(bytes / 1024).toFixed(0)} KB; at most ${BODY_MAX_BYTES / 1024} KB (split the page, or move detail to another error)` });
+    problems.push({
+      file,
+      field: 'body',
+      message: `${(bytes / 1024).toFixed(0)} KB; at most ${BODY_MAX_BYTES / 1024} KB (split the page, or move detail to another error)`,
+    });
   }
   let tree: Node;
   try {
@@ -239,10 +294,15 @@ export function bodyProblems(file: string, body: string): Problem[] {
         return;
       case 'link':
       case 'definition':
-        if (node.url && isActiveUrl(node.url)) at(node, `a link to "${node.url.slice(0, 40)}" would run code: javascript:, vbscript: and data: links are not allowed`);
+        if (node.url && isActiveUrl(node.url))
+          at(
+            node,
+            `a link to "${node.url.slice(0, 40)}" would run code: javascript:, vbscript: and data: links are not allowed`,
+          );
         break;
       case 'image':
-        if (node.url && (isActiveUrl(node.url) || isRemote(node.url))) at(node, `the image "${node.url.slice(0, 60)}" is not on this site: images must be files of the help center`);
+        if (node.url && (isActiveUrl(node.url) || isRemote(node.url)))
+          at(node, `the image "${node.url.slice(0, 60)}" is not on this site: images must be files of the help center`);
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
@@ -252,12 +312,17 @@ export function bodyProblems(file: string, body: string): Problem[] {
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-  for (const claim of unsourcedClaims(tree)) at(claim.node, `${claim.what} with no source: link the public page it comes from in the same paragraph or list item`);
+  for (const claim of unsourcedClaims(tree))
+    at(
+      claim.node,
+      `${claim.what} with no source: link the public page it comes from in the same paragraph or list item`,
+    );
   return problems;
 }
 
 /** A number of something QuickBooks limits: "21 characters", "500 requests per minute", "5 levels", "60 seconds". */
-const LIMIT = /\b\d[\d,.]*\s*\+?\s*(?:characters?|chars|requests?|calls?|levels?|seconds?|minutes?|per (?:second|minute|hour|day|month))\b/i;
+const LIMIT =
+  /\b\d[\d,.]*\s*\+?\s*(?:characters?|chars|requests?|calls?|levels?|seconds?|minutes?|per (?:second|minute|hour|day|month))\b/i;
 /** What joins the steps of a menu path: ", then", ">", "→". */
 const PATH_JOIN = /^\s*(?:,?\s*then(?:\s+(?:the|select|choose|open))?|>|→|›)\s*$/i;
 
@@ -265,14 +330,18 @@ const PATH_JOIN = /^\s*(?:,?\s*then(?:\s+(?:the|select|choose|open))?|>|→|›)
 const textOf = (node: Node): string => (node.value ?? '') + (node.children ?? []).map(textOf).join('');
 
 /** Whether a block links a public page (http or https): a source for what it states. */
-const hasSource = (node: Node): boolean => (node.type === 'link' && /^https?:\/\//.test(node.url ?? '')) || (node.children ?? []).some(hasSource);
+const hasSource = (node: Node): boolean =>
+  (node.type === 'link' && /^https?:\/\//.test(node.url ?? '')) || (node.children ?? []).some(hasSource);
 
 /** Two or more bold steps joined as a menu path ("**Settings ⚙**, then **Account and settings**"). */
 function menuPath(block: Node): string | undefined {
-  const inline = (block.type === 'listItem' ? (block.children ?? []).filter((c) => c.type === 'paragraph') : [block]).flatMap((p) => p.children ?? []);
+  const inline = (
+    block.type === 'listItem' ? (block.children ?? []).filter((c) => c.type === 'paragraph') : [block]
+  ).flatMap((p) => p.children ?? []);
   for (let i = 0; i + 2 < inline.length; i++) {
     const [a, join, b] = [inline[i]!, inline[i + 1]!, inline[i + 2]!];
-    if (a.type === 'strong' && join.type === 'text' && PATH_JOIN.test(join.value ?? '') && b.type === 'strong') return `${textOf(a)}${join.value}${textOf(b)}`;
+    if (a.type === 'strong' && join.type === 'text' && PATH_JOIN.test(join.value ?? '') && b.type === 'strong')
+      return `${textOf(a)}${join.value}${textOf(b)}`;
   }
   return undefined;
 }
@@ -285,7 +354,10 @@ function menuPath(block: Node): string | undefined {
 export function unsourcedClaims(tree: Node): { node: Node; what: string }[] {
   const out: { node: Node; what: string }[] = [];
   const check = (block: Node) => {
-    const own = block.type === 'listItem' ? { ...block, children: (block.children ?? []).filter((c) => c.type !== 'list') } : block;
+    const own =
+      block.type === 'listItem'
+        ? { ...block, children: (block.children ?? []).filter((c) => c.type !== 'list') }
+        : block;
     if (hasSource(own)) return;
     const limit = LIMIT.exec(textOf(own))?.[0];
     const path = menuPath(block);
@@ -310,20 +382,42 @@ function jsxProblems(node: Node, at: (node: Node, message: string) => void): voi
     /* a component of the layout: its attributes are checked below */
   } else if (ACTIVE_HTML[tag]) at(node, `raw HTML <${name}> is not allowed: it ${ACTIVE_HTML[tag]}`);
   else if (!SAFE_HTML.has(name)) {
-    at(node, /^[A-Z]/.test(name) ? `<${name}> is no component of the help center: the components are ${Object.keys(COMPONENTS).map((c) => `<${c}>`).join(', ')}` : `raw HTML <${name}> is not allowed: write Markdown (allowed tags: ${[...SAFE_HTML].join(', ')})`);
+    at(
+      node,
+      /^[A-Z]/.test(name)
+        ? `<${name}> is no component of the help center: the components are ${Object.keys(COMPONENTS)
+            .map((c) => `<${c}>`)
+            .join(', ')}`
+        : `raw HTML <${name}> is not allowed: write Markdown (allowed tags: ${[...SAFE_HTML].join(', ')})`,
+    );
   }
   for (const attr of node.attributes ?? []) {
     const attrName = attr.name ?? '';
     if (attr.type !== 'mdxJsxAttribute') at(node, `<${name}> has a {…} expression: attributes must be plain text`);
-    else if (/^on/i.test(attrName)) at(node, `<${name}> has an event handler attribute (${attrName}=), which runs code: not allowed`);
-    else if (typeof attr.value === 'string' && isActiveUrl(attr.value)) at(node, `<${name}> ${attrName}= is a javascript:, vbscript: or data: URL, which runs code: not allowed`);
-    else if (attr.value !== null && attr.value !== undefined && typeof attr.value !== 'string') at(node, `<${name}> ${attrName}= is a {…} expression: attributes must be plain text`);
-    else if (component && !Object.hasOwn(component, attrName)) at(node, `<${name}> takes ${Object.keys(component).map((a) => `${a}=`).join(', ')}, not ${attrName}=`);
-    else if (component && !component[attrName]!.includes(String(attr.value))) at(node, `<${name}> ${attrName}="${attr.value}" is not allowed; ${allowed(String(attr.value), component[attrName]!)}`);
-    else if (!component && SAFE_HTML.has(name) && !(name === 'abbr' && attrName === 'title')) at(node, `<${name}> ${attrName}= is not allowed: formatting tags take no attributes`);
+    else if (/^on/i.test(attrName))
+      at(node, `<${name}> has an event handler attribute (${attrName}=), which runs code: not allowed`);
+    else if (typeof attr.value === 'string' && isActiveUrl(attr.value))
+      at(node, `<${name}> ${attrName}= is a javascript:, vbscript: or data: URL, which runs code: not allowed`);
+    else if (attr.value !== null && attr.value !== undefined && typeof attr.value !== 'string')
+      at(node, `<${name}> ${attrName}= is a {…} expression: attributes must be plain text`);
+    else if (component && !Object.hasOwn(component, attrName))
+      at(
+        node,
+        `<${name}> takes ${Object.keys(component)
+          .map((a) => `${a}=`)
+          .join(', ')}, not ${attrName}=`,
+      );
+    else if (component && !component[attrName]!.includes(String(attr.value)))
+      at(
+        node,
+        `<${name}> ${attrName}="${attr.value}" is not allowed; ${allowed(String(attr.value), component[attrName]!)}`,
+      );
+    else if (!component && SAFE_HTML.has(name) && !(name === 'abbr' && attrName === 'title'))
+      at(node, `<${name}> ${attrName}= is not allowed: formatting tags take no attributes`);
   }
   for (const [attrName, values] of Object.entries(component ?? {})) {
-    if (!node.attributes?.some((a) => a.name === attrName)) at(node, `<${name}> needs ${attrName}=; allowed: ${values.join(', ')}`);
+    if (!node.attributes?.some((a) => a.name === attrName))
+      at(node, `<${name}> needs ${attrName}=; allowed: ${values.join(', ')}`);
   }
 }
 

@@ -28,7 +28,10 @@ export interface Problem {
 
 /** One line per problem: `file[:line]: field "x": what is wrong; what is allowed`. */
 export function formatProblems(problems: Problem[]): string {
-  const part = (field: string) => (field === 'body' || field === 'file name' || field === 'text' || field === 'frontmatter' ? field : `field "${field}"`);
+  const part = (field: string) =>
+    field === 'body' || field === 'file name' || field === 'text' || field === 'frontmatter'
+      ? field
+      : `field "${field}"`;
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${part(p.field)}: ${p.message}`).join('\n');
 }
 
@@ -40,7 +43,9 @@ export function formatProblems(problems: Problem[]): string {
 export class ContentProblems extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(`The content has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix:\n${formatProblems(problems)}`);
+    super(
+      `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix:\n${formatProblems(problems)}`,
+    );
     this.problems = problems;
     this.name = 'ContentProblems';
     this.stack = '';
@@ -97,8 +102,14 @@ export function validateCatalog(entries: EntryFacts[], published?: { file: strin
   const former = new Map<string, string>();
   for (const e of entries) {
     for (const old of e.formerCodes) {
-      if (ids.has(old)) problems.push({ file: e.file, field: 'formerCodes', message: `"${old}" is the code of a current error` });
-      else if (former.has(old)) problems.push({ file: e.file, field: 'formerCodes', message: `"${old}" is already a former code of ${former.get(old)}` });
+      if (ids.has(old))
+        problems.push({ file: e.file, field: 'formerCodes', message: `"${old}" is the code of a current error` });
+      else if (former.has(old))
+        problems.push({
+          file: e.file,
+          field: 'formerCodes',
+          message: `"${old}" is already a former code of ${former.get(old)}`,
+        });
       else former.set(old, e.id);
     }
   }
@@ -106,11 +117,20 @@ export function validateCatalog(entries: EntryFacts[], published?: { file: strin
     const recorded = new Set(published.codes);
     for (const code of published.codes) {
       if (!ids.has(code) && !former.has(code)) {
-        problems.push({ file: published.file, field: code, message: `this published code no longer resolves: add it to the formerCodes of the error it became` });
+        problems.push({
+          file: published.file,
+          field: code,
+          message: `this published code no longer resolves: add it to the formerCodes of the error it became`,
+        });
       }
     }
     for (const e of entries) {
-      if (!recorded.has(e.id)) problems.push({ file: e.file, field: 'code', message: `"${e.id}" is not recorded in ${published.file}: add it (published codes are kept forever)` });
+      if (!recorded.has(e.id))
+        problems.push({
+          file: e.file,
+          field: 'code',
+          message: `"${e.id}" is not recorded in ${published.file}: add it (published codes are kept forever)`,
+        });
     }
   }
   for (const e of entries) {
@@ -120,7 +140,11 @@ export function validateCatalog(entries: EntryFacts[], published?: { file: strin
     for (const field of ['dependsOn', 'related'] as const) {
       for (const target of e[field]) {
         if (!ids.has(target) && former.has(target)) {
-          problems.push({ file: e.file, field, message: `names "${target}", a former code of "${former.get(target)}": name "${former.get(target)}" instead (a rename updates the lists that name the old code)` });
+          problems.push({
+            file: e.file,
+            field,
+            message: `names "${target}", a former code of "${former.get(target)}": name "${former.get(target)}" instead (a rename updates the lists that name the old code)`,
+          });
         } else if (!ids.has(target)) {
           problems.push({ file: e.file, field, message: `names "${target}", which is no error in content/errors/` });
         } else if (target === e.id) {
@@ -133,7 +157,11 @@ export function validateCatalog(entries: EntryFacts[], published?: { file: strin
     }
     const fix = section(e.body, 'How to fix');
     if (fix === undefined || !hasNumberedStep(fix)) {
-      problems.push({ file: e.file, field: 'body', message: '"## How to fix" is missing or empty: it needs at least one numbered step' });
+      problems.push({
+        file: e.file,
+        field: 'body',
+        message: '"## How to fix" is missing or empty: it needs at least one numbered step',
+      });
     }
   }
   const edges = new Map(entries.map((e) => [e.id, e.dependsOn.filter((d) => ids.has(d) && d !== e.id)]));
@@ -153,7 +181,10 @@ export const REVIEW_MONTHS = 12;
  * (an old page may still be right), in the same one-line shape as a problem. This is the only
  * check that reads the clock; it changes what the build prints, never what it writes.
  */
-export function staleReviews(entries: readonly { file: string; lastReviewed: Date; line?: number | undefined }[], now: Date): Problem[] {
+export function staleReviews(
+  entries: readonly { file: string; lastReviewed: Date; line?: number | undefined }[],
+  now: Date,
+): Problem[] {
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - REVIEW_MONTHS);
   return entries

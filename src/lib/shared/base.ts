@@ -2,9 +2,13 @@
  * The path the site is served under, from SITE_URL (astro.config.mjs sets Astro's `base` to its
  * path): "/" for https://help.example.com, "/docs/" for https://help.example.com/docs/.
  * Code names pages by their site path (`paths` in src/lib/shared/urls.ts, "/categories/x/"); `withBase`
- * turns one into the address a link or fetch uses there (`urls`). Outside Vite (plain Node scripts) there is no base: "/".
+ * turns one into the address a link or fetch uses there (`urls`). Outside Vite (plain Node scripts) there is no base:
+ * "/".
  */
 export const BASE: string = import.meta.env?.BASE_URL ?? '/';
+
+/** The public address a build is for when SITE_URL is not set. */
+export const DEFAULT_SITE_URL = 'https://help.example.com';
 
 /**
  * The base path of a site URL: its path ending in one "/" ("/docs/" for

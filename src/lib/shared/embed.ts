@@ -55,7 +55,9 @@ export function parseEmbedOrigins(value: string | undefined): string[] {
       url = undefined;
     }
     if (!url || !/^https?:$/.test(url.protocol) || url.origin !== raw.replace(/\/$/, '')) {
-      throw new Error(`${EMBED_SETTING}: "${raw}" is not an origin: give each as https://host or https://host:port, separated by spaces`);
+      throw new Error(
+        `${EMBED_SETTING}: "${raw}" is not an origin: give each as https://host or https://host:port, separated by spaces`,
+      );
     }
     if (!out.includes(url.origin)) out.push(url.origin);
   }
@@ -88,10 +90,16 @@ export function mayHear(origin: string, allowed: readonly string[], own: string)
 }
 
 /** What to show for what the host gave: a card, the cards a fault can mean, or nothing known. */
-export type EmbedChoice = { kind: 'card'; card: EmbedCard } | { kind: 'several'; cards: EmbedCard[]; fault: string } | { kind: 'none'; fault?: string };
+export type EmbedChoice =
+  | { kind: 'card'; card: EmbedCard }
+  | { kind: 'several'; cards: EmbedCard[]; fault: string }
+  | { kind: 'none'; fault?: string };
 
 /** The /go/ rules over the cards: a code (or a former one), or a fault with an optional record. */
-export function chooseCard(data: EmbedData, o: { code?: string | null | undefined; qb?: string | null | undefined; record?: string | null | undefined }): EmbedChoice {
+export function chooseCard(
+  data: EmbedData,
+  o: { code?: string | null | undefined; qb?: string | null | undefined; record?: string | null | undefined },
+): EmbedChoice {
   const code = o.code?.trim().toLowerCase();
   if (code) {
     const card = data.cards[data.renamed[code] ?? code];

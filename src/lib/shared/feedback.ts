@@ -9,7 +9,8 @@
  *
  * What is sent carries no cookie, no identifier and no paste: a page's "Was this helpful?"
  * (with a reason from a short fixed list), a search that found nothing or whose first result
- * nobody opened, or whose first result was passed over for another (its words, with digits, e-mail addresses, names after "customer", "client",
+ * nobody opened, or whose first result was passed over for another (its words, with digits, e-mail addresses, names
+ * after "customer", "client",
  * "name" or "invoice #" and anything past 120 characters removed), and a fingerprint of a triage
  * part that matched nothing (its fault code, type, name and subject: src/lib/shared/search/anatomy.ts).
  * Plain TypeScript, no DOM: the build, the browser and the misses tool read it.
@@ -39,9 +40,12 @@ export function parseFeedbackSetting(value: string | undefined): FeedbackTarget 
   try {
     url = new URL(m ? m[2]! : raw);
   } catch {
-    throw new Error(`${FEEDBACK_SETTING}="${raw}" is not an address: give https://… (JSON beacons), plausible:https://… or goatcounter:https://…`);
+    throw new Error(
+      `${FEEDBACK_SETTING}="${raw}" is not an address: give https://… (JSON beacons), plausible:https://… or goatcounter:https://…`,
+    );
   }
-  if (!/^https?:$/.test(url.protocol)) throw new Error(`${FEEDBACK_SETTING}="${raw}": only http and https addresses can receive events`);
+  if (!/^https?:$/.test(url.protocol))
+    throw new Error(`${FEEDBACK_SETTING}="${raw}": only http and https addresses can receive events`);
   const origin = url.origin;
   if (kind === 'plausible') return { kind, url: new URL('/api/event', origin).href, origin };
   if (kind === 'goatcounter') return { kind, url: new URL('/count', origin).href, origin };
@@ -59,7 +63,10 @@ export type FeedbackReason = keyof typeof FEEDBACK_REASONS;
 
 export type FeedbackEvent =
   | { type: 'helpful'; page: string; helpful: boolean; reason?: FeedbackReason }
-  /** none: nothing found; not-opened: results nobody opened; not-first: someone opened another result than the first (`opened`). */
+  /**
+   * none: nothing found; not-opened: results nobody opened; not-first: someone opened another result than the first
+   * (`opened`).
+   */
   | { type: 'search-miss'; query: string; result: 'none' | 'not-opened' | 'not-first'; opened?: string }
   | { type: 'triage-miss'; faultCode?: string; faultType?: string; faultName?: string; subject?: string };
 
@@ -67,7 +74,18 @@ export type FeedbackEvent =
 export const MAX_EVENT_QUERY = 120;
 
 /** Words that name a record: the words after one may be the customer's name or the invoice's number. */
-const NAMES_FOLLOW = new Set(['customer', 'customers', 'client', 'clients', 'name', 'named', 'invoice', 'invoices', 'payment', 'item']);
+const NAMES_FOLLOW = new Set([
+  'customer',
+  'customers',
+  'client',
+  'clients',
+  'name',
+  'named',
+  'invoice',
+  'invoices',
+  'payment',
+  'item',
+]);
 
 /**
  * Words that still describe the error after a naming word ("customer is inactive", "invoice won't
@@ -81,7 +99,9 @@ const ERROR_WORDS = new Set(
   sync syncs synced syncing resync sync'd update updated create created save saved match matches matching
   number numbers id ids date dated period closed open line lines item items tax rate code account accounts
   long too short empty blank required reference ref type types same another different other supplied using use used
-  quickbooks qbo qb workiz online customer customers client clients name named invoice invoices payment payments`.split(/\s+/),
+  quickbooks qbo qb workiz online customer customers client clients name named invoice invoices payment payments`.split(
+    /\s+/,
+  ),
 );
 
 /**
@@ -111,7 +131,10 @@ export function privateQuery(raw: string): string {
   return kept.join(' ').slice(0, MAX_EVENT_QUERY).trim();
 }
 
-/** A triage part that matched nothing, as an event: what its fault's anatomy says, never its text. Undefined when it says nothing. */
+/**
+ * A triage part that matched nothing, as an event: what its fault's anatomy says, never its text. Undefined when it
+ * says nothing.
+ */
 export function triageFingerprint(part: string): FeedbackEvent | undefined {
   const a = readFault(part);
   const s = a.subjects.find((x) => x.kind !== 'max');
@@ -129,17 +152,27 @@ export function triageFingerprint(part: string): FeedbackEvent | undefined {
 
 /** An event's name and its properties, flat, as Plausible and GoatCounter take them. */
 export function eventParts(e: FeedbackEvent): { name: string; props: Record<string, string> } {
-  if (e.type === 'helpful') return { name: e.helpful ? 'helpful-yes' : 'helpful-no', props: { page: e.page, ...(e.reason && { reason: e.reason }) } };
-  if (e.type === 'search-miss') return { name: `search-${e.result}`, props: { query: e.query, ...(e.opened && { opened: e.opened }) } };
+  if (e.type === 'helpful')
+    return {
+      name: e.helpful ? 'helpful-yes' : 'helpful-no',
+      props: { page: e.page, ...(e.reason && { reason: e.reason }) },
+    };
+  if (e.type === 'search-miss')
+    return { name: `search-${e.result}`, props: { query: e.query, ...(e.opened && { opened: e.opened }) } };
   const { type: _, ...props } = e;
   return { name: 'triage-miss', props: props as Record<string, string> };
 }
 
 /** What navigator.sendBeacon sends for an event: the URL and, but for GoatCounter, a text body. */
-export function beaconRequest(target: FeedbackTarget, e: FeedbackEvent, where: { domain: string; url: string }): { url: string; body?: string } {
+export function beaconRequest(
+  target: FeedbackTarget,
+  e: FeedbackEvent,
+  where: { domain: string; url: string },
+): { url: string; body?: string } {
   if (target.kind === 'beacon') return { url: target.url, body: JSON.stringify(e) };
   const { name, props } = eventParts(e);
-  if (target.kind === 'plausible') return { url: target.url, body: JSON.stringify({ name, url: where.url, domain: where.domain, props }) };
+  if (target.kind === 'plausible')
+    return { url: target.url, body: JSON.stringify({ name, url: where.url, domain: where.domain, props }) };
   // GoatCounter: an event is a "path" with e=true; its properties go in the path as name/value.
   const path = [name, ...Object.entries(props).map(([k, v]) => `${k}=${v.replace(/\//g, ' ')}`)].join('/');
   return { url: `${target.url}?${new URLSearchParams({ p: path, t: name, e: 'true' })}` };

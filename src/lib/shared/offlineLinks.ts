@@ -27,7 +27,10 @@ export function fileOf(path: string): string {
   return last.includes('.') ? clean : `${clean}/index.html`;
 }
 
-/** A path relative from one file of the copy to another ("errors/x/index.html" → "errors/y/index.html" is "../y/index.html"). */
+/**
+ * A path relative from one file of the copy to another ("errors/x/index.html" → "errors/y/index.html" is
+ * "../y/index.html").
+ */
 export function relativePath(fromFile: string, toFile: string): string {
   const from = fromFile.split('/').slice(0, -1);
   const to = toFile.split('/');

@@ -12,8 +12,17 @@ export interface ChainStep {
 }
 
 /** One step per record that syncs (the account-wide category is not a step: it stops them all). */
-const step = (id: RecordId, after: RecordId[]): ChainStep => ({ id, label: RECORD_PLURALS[id].replace(/^./, (c) => c.toUpperCase()), after });
-export const SYNC_CHAIN: ChainStep[] = [step('client', []), step('item', []), step('invoice', ['client', 'item']), step('payment', ['invoice'])];
+const step = (id: RecordId, after: RecordId[]): ChainStep => ({
+  id,
+  label: RECORD_PLURALS[id].replace(/^./, (c) => c.toUpperCase()),
+  after,
+});
+export const SYNC_CHAIN: ChainStep[] = [
+  step('client', []),
+  step('item', []),
+  step('invoice', ['client', 'item']),
+  step('payment', ['invoice']),
+];
 
 export interface ChainBlocker {
   id: string;

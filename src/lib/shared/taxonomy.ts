@@ -8,10 +8,15 @@ export type CategoryId = (typeof CATEGORY_IDS)[number];
 /** The category of errors that stop every sync; the other categories' indexes point to it. */
 export const ACCOUNT_WIDE = 'connection' satisfies CategoryId;
 /** The records that sync, one category each: every category but the account-wide one. */
-export const RECORD_IDS = CATEGORY_IDS.filter((id): id is Exclude<CategoryId, typeof ACCOUNT_WIDE> => id !== ACCOUNT_WIDE);
+export const RECORD_IDS = CATEGORY_IDS.filter(
+  (id): id is Exclude<CategoryId, typeof ACCOUNT_WIDE> => id !== ACCOUNT_WIDE,
+);
 export type RecordId = (typeof RECORD_IDS)[number];
 
-/** Each category's short name, where the context says "errors" already (the site's header, the A–Z table, a search result). */
+/**
+ * Each category's short name, where the context says "errors" already (the site's header, the A–Z table, a search
+ * result).
+ */
 export const CATEGORY_NAMES: Record<CategoryId, string> = {
   connection: 'Connection',
   client: 'Client',
@@ -20,7 +25,12 @@ export const CATEGORY_NAMES: Record<CategoryId, string> = {
   payment: 'Payment',
 };
 /** A record as a plural noun in a sentence ("Sync the invoices again by hand"). */
-export const RECORD_PLURALS: Record<RecordId, string> = { client: 'clients', item: 'items', invoice: 'invoices', payment: 'payments' };
+export const RECORD_PLURALS: Record<RecordId, string> = {
+  client: 'clients',
+  item: 'items',
+  invoice: 'invoices',
+  payment: 'payments',
+};
 
 export const DIRECTIONS = {
   'workiz-to-quickbooks': 'Workiz → QuickBooks',
@@ -60,7 +70,8 @@ export const FAULT_GROUPS = {
   },
   throttle: {
     title: 'Too many requests',
-    check: 'QuickBooks asked for fewer requests at once. Nothing in the record is wrong: wait, then sync the failed records again.',
+    check:
+      'QuickBooks asked for fewer requests at once. Nothing in the record is wrong: wait, then sync the failed records again.',
   },
   request: {
     title: 'How the request was made',
@@ -70,7 +81,7 @@ export const FAULT_GROUPS = {
   value: {
     title: 'A value QuickBooks refused',
     check:
-      "QuickBooks refused one value of the record (its format, length or type). Open the record named in the sync history log and look for unusual characters, very long text, empty details or odd numbers; correct it and sync it again. If nothing stands out, contact support with the code below.",
+      'QuickBooks refused one value of the record (its format, length or type). Open the record named in the sync history log and look for unusual characters, very long text, empty details or odd numbers; correct it and sync it again. If nothing stands out, contact support with the code below.',
   },
   business: {
     title: 'A QuickBooks business rule',

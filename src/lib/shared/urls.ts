@@ -27,7 +27,8 @@ export const paths = {
   /** The search page; with a query, its address (the caller caps the query: src/lib/shared/search/cap.ts). */
   search: (query?: string) => (query === undefined ? '/search/' : `/search/?q=${encodeURIComponent(query)}`),
   /** Triage of several errors at once; with codes, the address of that plan. */
-  triage: (codes?: readonly string[]) => (codes && codes.length ? `/triage/?e=${codes.map(encodeURIComponent).join(',')}` : '/triage/'),
+  triage: (codes?: readonly string[]) =>
+    codes && codes.length ? `/triage/?e=${codes.map(encodeURIComponent).join(',')}` : '/triage/',
   /** The link contract for the app and support (README, "Links into the help center"; src/lib/shared/triage/go.ts). */
   go: (query?: string) => (query ? `/go/?${query}` : '/go/'),
   /** The printable book of every error, or of one category. */
@@ -51,7 +52,10 @@ export const paths = {
   embedMatcher: () => '/embed/qbo-sync-help-match.js',
   /** The page that shows the component and the frame at work. */
   embedDemo: () => '/embed-demo/',
-  /** The customer's reply of every error for help desks (src/lib/build/macros.ts): Zendesk macros, and a CSV of saved replies. */
+  /**
+   * The customer's reply of every error for help desks (src/lib/build/macros.ts): Zendesk macros, and a CSV of saved
+   * replies.
+   */
   macrosZendesk: () => '/macros/zendesk.json',
   macrosCsv: () => '/macros/saved-replies.csv',
   llms: () => '/llms.txt',
@@ -78,7 +82,10 @@ type Paths = typeof paths;
 
 /** The same addresses under the site's base path, for links on built pages. */
 export const urls = Object.fromEntries(
-  Object.entries(paths).map(([name, path]) => [name, (...args: unknown[]) => withBase((path as (...a: unknown[]) => string)(...args))]),
+  Object.entries(paths).map(([name, path]) => [
+    name,
+    (...args: unknown[]) => withBase((path as (...a: unknown[]) => string)(...args)),
+  ]),
 ) as { [K in keyof Paths]: Paths[K] };
 
 /** The error code of a site path of an error page ("/errors/x/#y" → "x"), or undefined. */
@@ -94,5 +101,9 @@ export function categoryOf(path: string): string | undefined {
 /** The site path a built HTML file answers: "errors/x/index.html" → "/errors/x/", "404.html" → "/404.html". */
 export const pathOfBuiltFile = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
-/** The built file of a site path, the inverse of pathOfBuiltFile ("/errors/x/" → "errors/x/index.html", "/errors.json" → "errors.json"). */
-export const builtFileOf = (path: string): string => `${path.replace(/^\//, '')}${path.endsWith('/') ? 'index.html' : ''}`;
+/**
+ * The built file of a site path, the inverse of pathOfBuiltFile ("/errors/x/" → "errors/x/index.html", "/errors.json" →
+ * "errors.json").
+ */
+export const builtFileOf = (path: string): string =>
+  `${path.replace(/^\//, '')}${path.endsWith('/') ? 'index.html' : ''}`;

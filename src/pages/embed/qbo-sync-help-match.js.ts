@@ -2,4 +2,5 @@
 import type { APIRoute } from 'astro';
 import { bundleClient } from '../../lib/build/bundle.ts';
 
-export const GET: APIRoute = async () => new Response(await bundleClient('embed/match.ts', 'esm'), { headers: { 'Content-Type': 'text/javascript' } });
+export const GET: APIRoute = async () =>
+  new Response(await bundleClient('embed/match.ts', 'esm'), { headers: { 'Content-Type': 'text/javascript' } });

@@ -10,4 +10,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute<{ error: CatalogError }> = async ({ props, site }) =>
-  new Response(errorMarkdown(copyError(await getCatalog(), props.error, site!)), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  new Response(errorMarkdown(copyError(await getCatalog(), props.error, site!)), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+  });

@@ -12,6 +12,11 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute<{ error: CatalogError }> = async ({ props: { error } }) => {
   const category = (await getCatalog()).categoryById.get(error.primary)!;
-  const png = await renderPreview({ title: error.data.title, code: error.data.code, category: category.title, siteName: SITE_NAME });
+  const png = await renderPreview({
+    title: error.data.title,
+    code: error.data.code,
+    category: category.title,
+    siteName: SITE_NAME,
+  });
   return new Response(png, { headers: { 'Content-Type': PREVIEW_TYPE } });
 };

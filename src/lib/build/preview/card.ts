@@ -45,7 +45,8 @@ export interface PreviewContent {
 }
 
 /** The preview's alternative text (og:image:alt): the title and the code, as the card shows them. */
-export const previewAlt = ({ title, code }: Pick<PreviewContent, 'title' | 'code'>): string => `${title} (error code ${code})`;
+export const previewAlt = ({ title, code }: Pick<PreviewContent, 'title' | 'code'>): string =>
+  `${title} (error code ${code})`;
 
 /** The font families of the card (render.ts loads them). */
 export const SANS = 'Inter';
@@ -58,7 +59,10 @@ export interface CardNode {
   props: { style: Style; children?: string | (string | CardNode)[]; src?: string; width?: number; height?: number };
 }
 
-const div = (style: Style, children?: CardNode['props']['children']): CardNode => ({ type: 'div', props: { style: { display: 'flex', ...style }, ...(children === undefined ? {} : { children }) } });
+const div = (style: Style, children?: CardNode['props']['children']): CardNode => ({
+  type: 'div',
+  props: { style: { display: 'flex', ...style }, ...(children === undefined ? {} : { children }) },
+});
 
 /** The site's mark (public/favicon.svg), beside its name. */
 const MARK = `data:image/svg+xml,${encodeURIComponent(
@@ -72,21 +76,67 @@ const MARK = `data:image/svg+xml,${encodeURIComponent(
  */
 export function previewTree({ title, code, category, siteName }: PreviewContent): CardNode {
   const c = PREVIEW_COLOURS;
-  return div({ flexDirection: 'column', width: PREVIEW_SIZE.width, height: PREVIEW_SIZE.height, backgroundColor: c.paper, color: c.ink, fontFamily: SANS }, [
-    div({ height: 16, backgroundColor: c.accent }),
-    div({ flexDirection: 'column', flexGrow: 1, padding: '48px 72px 40px' }, [
-      div({}, [div({ backgroundColor: c.accent, color: c.paper, fontSize: 30, fontWeight: 700, padding: '6px 20px', borderRadius: 8 }, category)]),
-      div({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center' }, [
-        div({ display: 'block', fontSize: 60, fontWeight: 700, lineHeight: 1.18, lineClamp: TITLE_LINES, textOverflow: 'ellipsis' }, title),
-        div({ alignItems: 'center', marginTop: 28 }, [
-          div({ color: c.muted, fontSize: 30, marginRight: 16, flexShrink: 0 }, 'Error code'),
-          div({ fontFamily: MONO, fontSize: 34, fontWeight: 500, backgroundColor: c.codeBox, border: `2px solid ${c.border}`, borderRadius: 8, padding: '4px 16px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }, code),
+  return div(
+    {
+      flexDirection: 'column',
+      width: PREVIEW_SIZE.width,
+      height: PREVIEW_SIZE.height,
+      backgroundColor: c.paper,
+      color: c.ink,
+      fontFamily: SANS,
+    },
+    [
+      div({ height: 16, backgroundColor: c.accent }),
+      div({ flexDirection: 'column', flexGrow: 1, padding: '48px 72px 40px' }, [
+        div({}, [
+          div(
+            {
+              backgroundColor: c.accent,
+              color: c.paper,
+              fontSize: 30,
+              fontWeight: 700,
+              padding: '6px 20px',
+              borderRadius: 8,
+            },
+            category,
+          ),
         ]),
+        div({ flexDirection: 'column', flexGrow: 1, justifyContent: 'center' }, [
+          div(
+            {
+              display: 'block',
+              fontSize: 60,
+              fontWeight: 700,
+              lineHeight: 1.18,
+              lineClamp: TITLE_LINES,
+              textOverflow: 'ellipsis',
+            },
+            title,
+          ),
+          div({ alignItems: 'center', marginTop: 28 }, [
+            div({ color: c.muted, fontSize: 30, marginRight: 16, flexShrink: 0 }, 'Error code'),
+            div(
+              {
+                fontFamily: MONO,
+                fontSize: 34,
+                fontWeight: 500,
+                backgroundColor: c.codeBox,
+                border: `2px solid ${c.border}`,
+                borderRadius: 8,
+                padding: '4px 16px',
+                whiteSpace: 'nowrap',
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+              },
+              code,
+            ),
+          ]),
+        ]),
+        div(
+          { alignItems: 'center', borderTop: `2px solid ${c.border}`, paddingTop: 24, color: c.muted, fontSize: 30 },
+          [{ type: 'img', props: { src: MARK, width: 40, height: 40, style: { marginRight: 16 } } }, siteName],
+        ),
       ]),
-      div({ alignItems: 'center', borderTop: `2px solid ${c.border}`, paddingTop: 24, color: c.muted, fontSize: 30 }, [
-        { type: 'img', props: { src: MARK, width: 40, height: 40, style: { marginRight: 16 } } },
-        siteName,
-      ]),
-    ]),
-  ]);
+    ],
+  );
 }

@@ -21,7 +21,12 @@ function cardFonts(): Font[] {
   fonts ??= [
     { name: SANS, data: font('inter/files/inter-latin-400-normal.woff'), weight: 400, style: 'normal' },
     { name: SANS, data: font('inter/files/inter-latin-700-normal.woff'), weight: 700, style: 'normal' },
-    { name: MONO, data: font('jetbrains-mono/files/jetbrains-mono-latin-500-normal.woff'), weight: 500, style: 'normal' },
+    {
+      name: MONO,
+      data: font('jetbrains-mono/files/jetbrains-mono-latin-500-normal.woff'),
+      weight: 500,
+      style: 'normal',
+    },
   ];
   return fonts;
 }
@@ -31,12 +36,18 @@ function cardFonts(): Font[] {
  * way (what the tests read).
  */
 export function previewSvg(content: PreviewContent, embedFont = true): Promise<string> {
-  return satori(previewTree(content) as Parameters<typeof satori>[0], { ...PREVIEW_SIZE, fonts: cardFonts(), embedFont });
+  return satori(previewTree(content) as Parameters<typeof satori>[0], {
+    ...PREVIEW_SIZE,
+    fonts: cardFonts(),
+    embedFont,
+  });
 }
 
 /** The card as a PNG of PREVIEW_SIZE. */
 export async function renderPreview(content: PreviewContent): Promise<Uint8Array<ArrayBuffer>> {
   const image = new Resvg(await previewSvg(content), { font: { loadSystemFonts: false } }).render();
   // resvg writes RGBA (about 42 KB a card); with a palette, the same card is less than half that.
-  return new Uint8Array(await sharp(image.asPng()).png({ palette: true, compressionLevel: 9, effort: 10, dither: 0 }).toBuffer());
+  return new Uint8Array(
+    await sharp(image.asPng()).png({ palette: true, compressionLevel: 9, effort: 10, dither: 0 }).toBuffer(),
+  );
 }

@@ -26,7 +26,10 @@ export type SubjectKind = 'required' | 'reference' | 'notfound' | 'element' | 'm
 
 export interface Subject {
   kind: SubjectKind;
-  /** The name as a key: the last part of a dotted path, lower case, without Ref/Id, stemmed ("customer", "taxrat"); for max, the number. */
+  /**
+   * The name as a key: the last part of a dotted path, lower case, without Ref/Id, stemmed ("customer", "taxrat"); for
+   * max, the number.
+   */
   key: string;
   /** Its words (CustomerRef → customer; TaxCodeRef → tax code), for word matching. */
   words: string[];
@@ -44,7 +47,10 @@ export interface FaultAnatomy {
   /** Distinctive names, lower case ("throttleexceeded", "invalid_grant"). */
   names: string[];
   subjects: Subject[];
-  /** The words of its names and subjects (ThrottleExceeded → throttle, exceeded; TaxCodeRef → tax, code), for word matching. */
+  /**
+   * The words of its names and subjects (ThrottleExceeded → throttle, exceeded; TaxCodeRef → tax, code), for word
+   * matching.
+   */
   words: string[];
 }
 
@@ -65,19 +71,26 @@ const STATUS = new RegExp(
 /** A status with its reason phrase: "401 Unauthorized", "429 Too Many Requests". */
 const STATUS_PHRASE =
   /\b(400|401|403|404|409|429|500|502|503|504)\s+(?:client error:?\s+|server error:?\s+)?(?:bad request|unauthorized|forbidden|not found|conflict|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out)\b/gi;
-const TYPE = /\b(validation|authentication|authorization|system|service)\s?fault\b|fault_?type["'\s]{0,3}(?:=>|[:=])\s?["']?(validation|authentication|authorization|system|service)\b/gi;
-/** CamelCase names of failures (ThrottleExceeded, AuthenticationFailed, WrongCluster), and OAuth's error codes (invalid_grant). */
+const TYPE =
+  /\b(validation|authentication|authorization|system|service)\s?fault\b|fault_?type["'\s]{0,3}(?:=>|[:=])\s?["']?(validation|authentication|authorization|system|service)\b/gi;
+/**
+ * CamelCase names of failures (ThrottleExceeded, AuthenticationFailed, WrongCluster), and OAuth's error codes
+ * (invalid_grant).
+ */
 const NAME =
   /\b([A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Failed|Failure|Exceeded|Denied|Expired|Revoked|Cluster|Unavailable|ServerError|ErrorGeneral))\b|\b((?:invalid|unauthorized|unsupported|access|insufficient|temporarily|server|interaction|consent|login)_[a-z]+(?:_[a-z]+)?)\b/g;
 
 /** QuickBooks entities that may follow "Object Not Found :" or "Invalid Reference Id :" as one capitalised word. */
 const ENTITIES = new Set(
-  'Account Accounts Bill Class Customer Customers Department Deposit Employee Entity Estimate Invoice Item Items Location Name Names Payment PaymentMethod Term Terms TaxCode TaxRate Txn Vendor'.split(' '),
+  'Account Accounts Bill Class Customer Customers Department Deposit Employee Entity Estimate Invoice Item Items Location Name Names Payment PaymentMethod Term Terms TaxCode TaxRate Txn Vendor'.split(
+    ' ',
+  ),
 );
 const IDENT = String.raw`([A-Za-z][\w]*(?:\.[A-Za-z]\w*)*)`;
 const SUBJECTS: [SubjectKind, RegExp][] = [
   ['required', new RegExp(String.raw`required\s+param(?:eter)?\s+${IDENT}\s+(?:is\s+)?missing`, 'gi')],
-  // "CustomerRef is missing in the request", "TxnTaxDetail.TaxLine.DetailTypeEnum is required" (a code name only: identifierLike).
+  // "CustomerRef is missing in the request", "TxnTaxDetail.TaxLine.DetailTypeEnum is required" (a code name only:
+  // identifierLike).
   ['required', new RegExp(String.raw`${IDENT}\s+is\s+(?:missing|required)\b`, 'g')],
   ['reference', new RegExp(String.raw`invalid\s+reference\s+id\s{0,3}:?\s{0,3}${IDENT}(\s+element)?`, 'gi')],
   ['notfound', new RegExp(String.raw`object\s+not\s+found\s{0,3}:?\s{0,3}${IDENT}(\s+element)?`, 'gi')],

@@ -20,7 +20,9 @@ export interface Hit {
   categories: string[];
   /** Where the result links: the page, or the section the full text matched. */
   url: string;
-  /** What matched, as HTML with only <mark> elements (the rest is escaped text); '' when only the title or summary did. */
+  /**
+   * What matched, as HTML with only <mark> elements (the rest is escaped text); '' when only the title or summary did.
+   */
   excerpt: string;
 }
 
@@ -143,7 +145,11 @@ export class SearchEngine {
    * data has loaded. `complete` may still be loading (a promise), or be loaded by the first
    * search() that needs it (a function); complete data that fails to load leaves `head` alone.
    */
-  constructor(head: readonly SearchDoc[] | KnownIndex, complete?: CompleteData | Promise<CompleteData> | (() => Promise<CompleteData>), note?: string) {
+  constructor(
+    head: readonly SearchDoc[] | KnownIndex,
+    complete?: CompleteData | Promise<CompleteData> | (() => Promise<CompleteData>),
+    note?: string,
+  ) {
     this.#note = note;
     this.#head = Array.isArray(head) ? wholeIndex(head as readonly SearchDoc[]) : (head as KnownIndex);
     if (typeof complete === 'function') {
@@ -189,7 +195,13 @@ export class SearchEngine {
     const best = results[0];
     const doc = best && (await known.doc(best.code));
     if (!best || !doc) return [];
-    const fields = [doc.code, doc.title, doc.summary, ...doc.aliases, ...doc.faults.flatMap((f) => [f.name ?? '', f.message])];
+    const fields = [
+      doc.code,
+      doc.title,
+      doc.summary,
+      ...doc.aliases,
+      ...doc.faults.flatMap((f) => [f.name ?? '', f.message]),
+    ];
     const stems = new Set(words([...fields, await best.text()].join(' ')).map(stem));
     return ask.some((w) => occursIn(w, stems)) ? results : [];
   }
@@ -213,7 +225,12 @@ export class SearchEngine {
     return this.#search(query, limit, complete?.known ?? this.#head, complete?.fullText);
   }
 
-  async #search(query: NormalizedQuery, limit: number, known: KnownIndex, fullText: FullText | undefined): Promise<SearchResult> {
+  async #search(
+    query: NormalizedQuery,
+    limit: number,
+    known: KnownIndex,
+    fullText: FullText | undefined,
+  ): Promise<SearchResult> {
     const note = this.#note ? { note: this.#note } : {};
     if (!query.terms.length && !query.faultCodes.length) return { query, hits: [], ...note };
     const ranked = (await known.rank(query)).slice(0, limit);
@@ -223,9 +240,13 @@ export class SearchEngine {
     // answer naming a page gives its fragment.
     const pages = new Map<string, FullTextHit>();
     if (fullText && query.terms.length && ranked.length) {
-      const single = [...query.terms].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, MAX_TERM_SEARCHES);
+      const single = [...query.terms]
+        .sort((a, b) => b.length - a.length || a.localeCompare(b))
+        .slice(0, MAX_TERM_SEARCHES);
       const asks = [query.terms, ...(single.length > 1 ? single.map((w) => [w]) : [])];
-      const answers = await Promise.all(asks.map(async (ask) => this.#answerHolds(known, ask, await fullText.search(ask.join(' ')))));
+      const answers = await Promise.all(
+        asks.map(async (ask) => this.#answerHolds(known, ask, await fullText.search(ask.join(' ')))),
+      );
       for (const results of answers) for (const r of results) if (!pages.has(r.code)) pages.set(r.code, r);
     }
     // Display data (split data) and fragments are fetched for the shown results only.

@@ -31,7 +31,6 @@ export interface OfflineSearchData {
 /** The global that search-index.js sets. */
 export const SEARCH_DATA_GLOBAL = 'QBO_HELP_SEARCH';
 
-
 export const fullTextOptions: Options<FullTextDoc> = {
   idField: 'code',
   fields: Object.keys(FULL_TEXT_BOOST),
@@ -79,7 +78,9 @@ export function excerptOf(text: string, stems: ReadonlySet<string>): { html: str
   }
   if (best < 0) return undefined;
   const start = Math.max(0, Math.min(best - 4, all.length - EXCERPT_WORDS));
-  const shown = all.slice(start, start + EXCERPT_WORDS).map((w, i) => (hit[start + i] ? `<mark>${escapeHtml(w)}</mark>` : escapeHtml(w)));
+  const shown = all
+    .slice(start, start + EXCERPT_WORDS)
+    .map((w, i) => (hit[start + i] ? `<mark>${escapeHtml(w)}</mark>` : escapeHtml(w)));
   return { html: shown.join(' '), marks: bestCount };
 }
 
@@ -87,7 +88,11 @@ export function excerptOf(text: string, stems: ReadonlySet<string>): { html: str
  * The link and excerpt of a matched page, as Pagefind gives them online: the section with an
  * id whose excerpt marks the most words (its URL carries the #id), else the top of the page.
  */
-export function fragmentOf(code: string, sections: readonly Section[], stems: ReadonlySet<string>): { url?: string; excerpt?: string } {
+export function fragmentOf(
+  code: string,
+  sections: readonly Section[],
+  stems: ReadonlySet<string>,
+): { url?: string; excerpt?: string } {
   let best: { id: string; html: string; marks: number } | undefined;
   for (const s of sections) {
     if (!s.id) continue;

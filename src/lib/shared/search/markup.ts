@@ -23,6 +23,8 @@ const UNSAFE = /&(?!(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});)|[<>"']/gi;
 export function excerptHtml(html: string): string {
   return html
     .split(/(<\/?mark>)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/<[a-z/!?][^<>]*>/gi, '').replace(UNSAFE, (c) => `&#${c.charCodeAt(0)};`)))
+    .map((part, i) =>
+      i % 2 ? part : part.replace(/<[a-z/!?][^<>]*>/gi, '').replace(UNSAFE, (c) => `&#${c.charCodeAt(0)};`),
+    )
     .join('');
 }

@@ -17,7 +17,12 @@ export type IndexedDoc = SearchDoc & { pagefindId?: string };
 interface PagefindResult {
   id: string;
   score: number;
-  data: () => Promise<{ url: string; excerpt: string; content?: string; sub_results?: { url: string; excerpt: string }[] }>;
+  data: () => Promise<{
+    url: string;
+    excerpt: string;
+    content?: string;
+    sub_results?: { url: string; excerpt: string }[];
+  }>;
 }
 export interface Pagefind {
   options: (o: object) => Promise<void>;
@@ -46,7 +51,10 @@ export function pagefindFullText(pagefind: Pagefind, keyById: ReadonlyMap<string
               const section = page.sub_results
                 ?.filter((s) => s.url.includes('#'))
                 .sort((x, y) => marks(y.excerpt) - marks(x.excerpt))[0];
-              return { url: section?.url, excerpt: page.excerpt ? onlyMarks(section?.excerpt ?? page.excerpt) : undefined };
+              return {
+                url: section?.url,
+                excerpt: page.excerpt ? onlyMarks(section?.excerpt ?? page.excerpt) : undefined,
+              };
             },
           },
         ];

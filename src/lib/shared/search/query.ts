@@ -33,9 +33,11 @@ export function normalizeQuery(raw: string, knownFaultCodes?: ReadonlySet<string
   for (const code of anatomy.codes) if (!faultCodes.includes(code)) faultCodes.push(code);
   // A code alone, as a log prints it: 007001 is fault 7001.
   const alone = /^\s*(\d{3,6})\s*$/.exec(read)?.[1];
-  if (alone && Number(alone) <= 99_999 && !faultCodes.includes(String(Number(alone)))) faultCodes.push(String(Number(alone)));
+  if (alone && Number(alone) <= 99_999 && !faultCodes.includes(String(Number(alone))))
+    faultCodes.push(String(Number(alone)));
   for (const t of tokens)
-    if (/^\d+$/.test(t) && !faultCodes.includes(t) && (knownFaultCodes?.has(t) || tokens.length === 1)) faultCodes.push(t);
+    if (/^\d+$/.test(t) && !faultCodes.includes(t) && (knownFaultCodes?.has(t) || tokens.length === 1))
+      faultCodes.push(t);
   const own = words(tokens.join(' ')).filter(isTerm);
   return {
     text: tokens.join(' '),

@@ -55,7 +55,10 @@ export interface Unit {
   reason: string;
   /** Weight of the field (weights.ts). */
   weight: number;
-  /** Stems of its meaningful words, and for QuickBooks texts and aliases the signals of their anatomy (anatomy.ts signalsOf). */
+  /**
+   * Stems of its meaningful words, and for QuickBooks texts and aliases the signals of their anatomy (anatomy.ts
+   * signalsOf).
+   */
   stems: Set<string>;
   /** Sum of their IDF (set once the catalog is indexed), signals left out. */
   idfSum: number;
@@ -126,7 +129,10 @@ function build(docs: readonly SearchDoc[]): Index {
       unit('code', 'code', doc.code.replace(FAULT_DOC_PREFIX, '')),
       unit('title', 'title', doc.title),
       ...doc.aliases.map((a) => unit('alias', 'aliases', a, true)),
-      ...doc.faults.flatMap((f) => [unit('message', 'faults', f.message, true), unit('message', 'faults', f.name ?? '', true)]),
+      ...doc.faults.flatMap((f) => [
+        unit('message', 'faults', f.message, true),
+        unit('message', 'faults', f.name ?? '', true),
+      ]),
       unit('summary', 'summary', doc.summary),
       unit('category', 'categories', doc.categories.join(' ')),
       unit('fix', 'fixWhere', doc.fixWhere),
@@ -135,14 +141,23 @@ function build(docs: readonly SearchDoc[]): Index {
     const own = new Set(doc.faults.flatMap((f) => (f.code ? [f.code] : [])));
     if (doc.categories[0] !== FAULT_CATEGORY) own.forEach((code) => faultCodes.add(code));
     new Set(units.flatMap((u) => [...u.stems])).forEach((s) => df.set(s, (df.get(s) ?? 0) + 1));
-    return { key: doc.code, code: doc.code, category: doc.categories[0] ?? '', units, faultCodes: own, faultCount: own.size };
+    return {
+      key: doc.code,
+      code: doc.code,
+      category: doc.categories[0] ?? '',
+      units,
+      faultCodes: own,
+      faultCount: own.size,
+    };
   });
   const idf = new Map<string, number>();
   df.forEach((count, s) => idf.set(s, idfOf(count, docs.length)));
   const inMessages = new Map<string, number>();
-  for (const { units } of entries) new Set(units.flatMap((u) => u.sequence ?? [])).forEach((s) => inMessages.set(s, (inMessages.get(s) ?? 0) + 1));
+  for (const { units } of entries)
+    new Set(units.flatMap((u) => u.sequence ?? [])).forEach((s) => inMessages.set(s, (inMessages.get(s) ?? 0) + 1));
   const boilerplate = new Set([...inMessages].filter(([, n]) => n >= BOILERPLATE_PAGES).map(([s]) => s));
-  for (const { units } of entries) for (const u of units) u.stems.forEach((s) => isSignal(s) || (u.idfSum += idf.get(s)!));
+  for (const { units } of entries)
+    for (const u of units) u.stems.forEach((s) => isSignal(s) || (u.idfSum += idf.get(s)!));
   return { entries, idf, faultCodes, df, boilerplate };
 }
 
@@ -247,11 +262,19 @@ function signalScore(signals: readonly string[], units: readonly Unit[]): { scor
     if (!has(s)) continue;
     const kind = s.slice(1, 2);
     const [weight, reason] =
-      kind === 's' ? (s.split(':').length === 3 ? [SIGNAL_WEIGHTS.subject, 'decisive name'] : [0, '']) :
-      kind === 'k' ? [SIGNAL_WEIGHTS.subjectKey, 'decisive name'] :
-      kind === 'n' ? [SIGNAL_WEIGHTS.name, 'fault name'] :
-      kind === 'h' ? [SIGNAL_WEIGHTS.status, 'http status'] :
-      kind === 't' ? [SIGNAL_WEIGHTS.type, 'fault type'] : [0, ''];
+      kind === 's'
+        ? s.split(':').length === 3
+          ? [SIGNAL_WEIGHTS.subject, 'decisive name']
+          : [0, '']
+        : kind === 'k'
+          ? [SIGNAL_WEIGHTS.subjectKey, 'decisive name']
+          : kind === 'n'
+            ? [SIGNAL_WEIGHTS.name, 'fault name']
+            : kind === 'h'
+              ? [SIGNAL_WEIGHTS.status, 'http status']
+              : kind === 't'
+                ? [SIGNAL_WEIGHTS.type, 'fault type']
+                : [0, ''];
     score += weight;
     if (reason) why.add(reason);
   }
@@ -274,7 +297,11 @@ export function rankKnown(query: NormalizedQuery | string, docs: readonly Search
  * (shards.ts), whose `idf` holds the stems of the shards loaded and whose entries hold only the
  * units those stems occur in. Ties go by `compare` of the keys (by code by default).
  */
-export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b: string) => number = (a, b) => (a < b ? -1 : 1)): RankedResult[] {
+export function rankIndex(
+  q: NormalizedQuery,
+  ix: Index,
+  compare: (a: string, b: string) => number = (a, b) => (a < b ? -1 : 1),
+): RankedResult[] {
   const { idf, faultCodes } = ix;
   const toks = q.text.split(' ');
   const wanted = new Set([...q.faultCodes, ...toks.filter((t) => faultCodes.has(t))]);
@@ -282,7 +309,9 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
   const informative = seq.filter((w) => !ix.boilerplate.has(w));
 
   // Each query word → the page stems it stands for: [stem, weight, how it matched ('' as itself)].
-  const terms = [...new Set(q.terms)].map((raw) => [...candidatesOf(raw, idf)].map(([stem, [w, how]]) => ({ stem, w, how })));
+  const terms = [...new Set(q.terms)].map((raw) =>
+    [...candidatesOf(raw, idf)].map(([stem, [w, how]]) => ({ stem, w, how })),
+  );
   let total = 0;
   for (const candidates of terms) total += Math.max(0, ...candidates.map(({ w }) => w));
   const records = new Set(q.terms.flatMap((raw) => RECORD.get(stem(raw)) ?? []));
@@ -297,7 +326,11 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
     for (const code of wanted)
       if (docCodes.has(code)) {
         // A fault code's own page comes after the errors that quote the code, and first where none does.
-        codeScore += !faultPage ? 20 + 4 / faultCount : faultCodes.has(code) ? FAULT_PAGE_WEIGHTS.beside : FAULT_PAGE_WEIGHTS.alone;
+        codeScore += !faultPage
+          ? 20 + 4 / faultCount
+          : faultCodes.has(code)
+            ? FAULT_PAGE_WEIGHTS.beside
+            : FAULT_PAGE_WEIGHTS.alone;
         why.add('fault ' + code);
       }
     if (code && toks.includes(code)) {
@@ -329,7 +362,8 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
     // The field that covers the query best (an alias typed in full, a title) counts again.
     let bonus = 0;
     units.forEach((u, i) => {
-      if (u.reason !== 'body' && cover[i]) bonus = Math.max(bonus, u.weight * 4 * (cover[i]! / total) * Math.min(1, cover[i]! / u.idfSum));
+      if (u.reason !== 'body' && cover[i])
+        bonus = Math.max(bonus, u.weight * 4 * (cover[i]! / total) * Math.min(1, cover[i]! / u.idfSum));
     });
     score += bonus;
     // The fault's anatomy: its subject, distinctive names, status and type, where the page has them.
@@ -347,7 +381,8 @@ export function rankIndex(q: NormalizedQuery, ix: Index, compare: (a: string, b:
         const n = run(informative, own);
         // A two-word message typed whole counts; an alias (another app's or a person's wording)
         // only pasted, three words in a row or more: typed, its words already count.
-        if (n > 2 || (n > 1 && n === own.length && u.field !== 'aliases')) msg = Math.max(msg, (8 * n) / own.length + n);
+        if (n > 2 || (n > 1 && n === own.length && u.field !== 'aliases'))
+          msg = Math.max(msg, (8 * n) / own.length + n);
       }
     if (msg) {
       score += msg;

@@ -74,7 +74,10 @@ export interface Manifest {
 }
 
 export interface Shard {
-  /** [stem, pages having it, postings: page (as the gap from the previous one), unit × 8 + field, the unit's IDF sum, …]. */
+  /**
+   * [stem, pages having it, postings: page (as the gap from the previous one), unit × 8 + field, the unit's IDF sum,
+   * …].
+   */
   t: [string, number, number[]][];
   /** [message number, its stems in order, space-separated]. */
   m: [number, string][];
@@ -129,7 +132,8 @@ function cut(keys: readonly [string, number][], start: string, out: Map<string, 
 }
 
 /** A shard's file name: the hex of its UTF-8 bytes (any character, a safe file name). */
-export const shardName = (shard: string): string => [...new TextEncoder().encode(shard)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export const shardName = (shard: string): string =>
+  [...new TextEncoder().encode(shard)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The split data. */
 export interface SplitData {
@@ -137,7 +141,6 @@ export interface SplitData {
   shards: Map<string, Shard>;
   chunks: SearchDoc[][];
 }
-
 
 /** Splits the search data of a catalog (pages in code order). */
 export function splitData(input: readonly IndexedDoc[]): SplitData {
@@ -176,29 +179,41 @@ export function splitData(input: readonly IndexedDoc[]): SplitData {
         list.push(page, n * 8 + FIELDS.indexOf(u.field), idfSum);
       }
     });
-    for (const code of e.faultCodes) faults.get(code)?.push(page, e.faultCount) ?? faults.set(code, [page, e.faultCount]);
+    for (const code of e.faultCodes)
+      faults.get(code)?.push(page, e.faultCount) ?? faults.set(code, [page, e.faultCount]);
     codes.set(e.code, page);
     return catOf(e).toString(36);
   });
   if (categories.length > 36) throw new Error('search data: more than 36 primary categories');
   // Every key with its entry, and the pages it names.
   const entries = new Map<string, { kind: keyof Shard; entry: unknown; pages: number[] }>();
-  const gaps = (list: number[], stride: number) => list.map((v, i) => (i % stride === 0 && i >= stride ? v - list[i - stride]! : v));
+  const gaps = (list: number[], stride: number) =>
+    list.map((v, i) => (i % stride === 0 && i >= stride ? v - list[i - stride]! : v));
   for (const [s, list] of postings) {
     const pages = list.filter((_, i) => i % 3 === 0);
     entries.set(s, { kind: 't', entry: [s, ix.df.get(s)!, gaps(list, 3)], pages });
   }
   for (const [pair, pages] of bigrams) entries.set(pair, { kind: 'b', entry: [pair, gaps(pages, 1)], pages });
-  for (const [code, list] of faults) entries.set(code, { kind: 'f', entry: [code, list], pages: list.filter((_, i) => i % 2 === 0) });
-  for (const [code, page] of codes) if (!entries.has(code)) entries.set(code, { kind: 'c', entry: [code, page], pages: [page] });
+  for (const [code, list] of faults)
+    entries.set(code, { kind: 'f', entry: [code, list], pages: list.filter((_, i) => i % 2 === 0) });
+  for (const [code, page] of codes)
+    if (!entries.has(code)) entries.set(code, { kind: 'c', entry: [code, page], pages: [page] });
   const sequences = [...messages.keys()];
   // The size of a key in its shard: its entry, and the messages and Pagefind ids of its pages.
   const sizeOf = (k: string) => {
     const { entry, pages } = entries.get(k)!;
-    return JSON.stringify(entry).length + pages.length * 12 + pages.reduce((n, p) => n + (pageMessages[p]?.length ?? 0) * 3, 0);
+    return (
+      JSON.stringify(entry).length +
+      pages.length * 12 +
+      pages.reduce((n, p) => n + (pageMessages[p]?.length ?? 0) * 3, 0)
+    );
   };
   const idOf = new Map<string, string>();
-  cut([...entries.keys()].sort().map((k) => [k, sizeOf(k)]), '', idOf);
+  cut(
+    [...entries.keys()].sort().map((k) => [k, sizeOf(k)]),
+    '',
+    idOf,
+  );
   const shards = new Map<string, Shard>();
   const named = new Map<string, Set<number>>();
   for (const [k, { kind, entry, pages }] of entries) {
@@ -210,7 +225,8 @@ export function splitData(input: readonly IndexedDoc[]): SplitData {
     pages.forEach((p) => set.add(p));
   }
   // An error code that is also a stem or a fault code: its page goes with that key's entry.
-  for (const [code, page] of codes) if (entries.get(code)?.kind !== 'c') shards.get(idOf.get(code)!)!.c.push([code, page]);
+  for (const [code, page] of codes)
+    if (entries.get(code)?.kind !== 'c') shards.get(idOf.get(code)!)!.c.push([code, page]);
   for (const [id, sh] of shards) {
     const have = new Set<number>();
     for (const page of [...named.get(id)!].sort((a, b) => a - b)) {
@@ -271,7 +287,10 @@ export function splitFiles(data: SplitData): Map<string, string> {
   return files;
 }
 
-/** The structured ranker on the split data: downloads the shards of each query's words, and display data of the hits shown. */
+/**
+ * The structured ranker on the split data: downloads the shards of each query's words, and display data of the hits
+ * shown.
+ */
 export class ShardedIndex implements KnownIndex {
   readonly manifest: Manifest;
   readonly faultCodes: ReadonlySet<string>;
@@ -381,7 +400,15 @@ export class ShardedIndex implements KnownIndex {
       let e = entries.get(page);
       if (!e) {
         const category = categories[parseInt(this.manifest.pageCategories[page] ?? '', 36)] ?? '';
-        e = { key: String(page), code: '', category, units: [], faultCodes: new Set(), faultCount: 0, byUnit: new Map() };
+        e = {
+          key: String(page),
+          code: '',
+          category,
+          units: [],
+          faultCodes: new Set(),
+          faultCount: 0,
+          byUnit: new Map(),
+        };
         entries.set(page, e);
       }
       return e;
@@ -433,11 +460,24 @@ export class ShardedIndex implements KnownIndex {
         const sequence = sequences.get(units[i + 1]!) ?? [];
         if (u) u.sequence = sequence;
         else if (mayRun(seqStems, sequence))
-          e.byUnit.set(units[i]!, { field: 'faults', reason: REASON.faults, weight: rankWeight('faults'), stems: new Set(), idfSum: 0, sequence });
+          e.byUnit.set(units[i]!, {
+            field: 'faults',
+            reason: REASON.faults,
+            weight: rankWeight('faults'),
+            stems: new Set(),
+            idfSum: 0,
+            sequence,
+          });
       }
     }
     for (const e of entries.values()) e.units = [...e.byUnit].sort((a, b) => a[0] - b[0]).map(([, u]) => u);
-    const ix: Index = { entries: [...entries.values()], idf, faultCodes: new Set(this.faultCodes), df: new Map(), boilerplate: this.#boilerplate };
+    const ix: Index = {
+      entries: [...entries.values()],
+      idf,
+      faultCodes: new Set(this.faultCodes),
+      df: new Map(),
+      boilerplate: this.#boilerplate,
+    };
     return rankIndex(q, ix, (a, b) => Number(a) - Number(b));
   }
 

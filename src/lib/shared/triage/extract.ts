@@ -47,11 +47,14 @@ export interface Parts {
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decodeXml = (s: string) =>
-  s.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|lt|gt|quot|apos));/gi, (all, dec?: string, hex?: string, name?: string) => {
-    if (name) return XML_ENTITIES[name.toLowerCase()] ?? all;
-    const cp = dec ? Number(dec) : parseInt(hex!, 16);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : all;
-  });
+  s.replace(
+    /&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|lt|gt|quot|apos));/gi,
+    (all, dec?: string, hex?: string, name?: string) => {
+      if (name) return XML_ENTITIES[name.toLowerCase()] ?? all;
+      const cp = dec ? Number(dec) : parseInt(hex!, 16);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : all;
+    },
+  );
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -93,7 +96,15 @@ export function extractParts(raw: string): Parts {
     const detail = squash(decodeXml(/<Detail>([\s\S]*?)<\/Detail>/i.exec(body)?.[1] ?? ''));
     if (!message && !detail && !code) continue;
     if (message.length + detail.length > 4000) continue;
-    parts.push({ kind: 'fault', at: m.index, ...(code && { code }), message, detail, element, text: faultText(code, message, detail) });
+    parts.push({
+      kind: 'fault',
+      at: m.index,
+      ...(code && { code }),
+      message,
+      detail,
+      element,
+      text: faultText(code, message, detail),
+    });
     taken.push([m.index, m.index + m[0].length]);
   }
 
@@ -106,7 +117,15 @@ export function extractParts(raw: string): Parts {
     const detail = squash(f.get('detail') ?? '');
     const code = f.get('code');
     if ((message || detail) && !insideTaken(group.at)) {
-      parts.push({ kind: 'fault', at: group.at, ...(code && /^\d{3,6}$/.test(code) && { code: String(Number(code)) }), message, detail, element: f.get('element') ?? '', text: faultText(code, message, detail) });
+      parts.push({
+        kind: 'fault',
+        at: group.at,
+        ...(code && /^\d{3,6}$/.test(code) && { code: String(Number(code)) }),
+        message,
+        detail,
+        element: f.get('element') ?? '',
+        text: faultText(code, message, detail),
+      });
       taken.push([group.at, group.end]);
     }
     group = undefined;

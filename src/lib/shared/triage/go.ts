@@ -43,14 +43,25 @@ export function goTarget(index: TriageIndex, params: GoParams): string {
     // A code no error quotes opens its own page; a code QuickBooks doesn't have, search (which says so).
     if (!errors) return fault && index.faultPages.has(fault) ? paths.fault(fault) : paths.search(addressQuery(qb));
     const record = params.record?.trim().toLowerCase();
-    const picked = record && GO_RECORDS.includes(record) ? errors.filter((c) => index.byCode.get(c)!.categories[0] === record) : errors;
+    const picked =
+      record && GO_RECORDS.includes(record)
+        ? errors.filter((c) => index.byCode.get(c)!.categories[0] === record)
+        : errors;
     const pool = picked.length ? picked : errors;
     return pool.length === 1 ? paths.error(pool[0]!) : paths.fault(fault!);
   }
   const q = params.q?.trim();
   if (q) {
     const { found } = recognise(index, q);
-    if (found.length >= 2) return paths.triage(planCodes(fixPlan(index.data, found.map((f) => f.code))));
+    if (found.length >= 2)
+      return paths.triage(
+        planCodes(
+          fixPlan(
+            index.data,
+            found.map((f) => f.code),
+          ),
+        ),
+      );
     return paths.search(addressQuery(q));
   }
   return paths.search();
@@ -71,7 +82,9 @@ export interface GoRule {
 export function goRules(index: TriageIndex): GoRule[] {
   const rules: GoRule[] = [];
   for (const code of [...index.codes.keys()].sort()) rules.push({ code, to: goTarget(index, { code }) });
-  for (const qb of [...new Set([...index.errorsByFault.keys(), ...index.faultPages.keys()])].sort((a, b) => Number(a) - Number(b))) {
+  for (const qb of [...new Set([...index.errorsByFault.keys(), ...index.faultPages.keys()])].sort(
+    (a, b) => Number(a) - Number(b),
+  )) {
     rules.push({ qb, to: goTarget(index, { qb }) });
     for (const record of GO_RECORDS) rules.push({ qb, record, to: goTarget(index, { qb, record }) });
   }

@@ -67,7 +67,9 @@ export function fixPlan(data: TriageData, codes: readonly string[]): PlanStep[] 
   const host = new Map<string, FixStep>();
   for (const code of ordered) {
     const blockers = before.get(code)!;
-    const under = blockers.length ? ordered.map((c) => host.get(c)).find((h, i) => h && blockers.includes(ordered[i]!)) : undefined;
+    const under = blockers.length
+      ? ordered.map((c) => host.get(c)).find((h, i) => h && blockers.includes(ordered[i]!))
+      : undefined;
     if (under) {
       under.folded.push(code);
       host.set(code, under);
@@ -79,13 +81,19 @@ export function fixPlan(data: TriageData, codes: readonly string[]): PlanStep[] 
   }
 
   const resync = new Map<ResyncRecord, string[]>();
-  for (const code of ordered) for (const r of byCode.get(code)!.resyncRecords) resync.set(r, [...(resync.get(r) ?? []), code]);
-  const resyncSteps: ResyncStep[] = RECORD_ORDER.filter((r) => resync.has(r)).map((record) => ({ kind: 'resync', record, codes: resync.get(record)! }));
+  for (const code of ordered)
+    for (const r of byCode.get(code)!.resyncRecords) resync.set(r, [...(resync.get(r) ?? []), code]);
+  const resyncSteps: ResyncStep[] = RECORD_ORDER.filter((r) => resync.has(r)).map((record) => ({
+    kind: 'resync',
+    record,
+    codes: resync.get(record)!,
+  }));
   return [...steps, ...resyncSteps];
 }
 
 /** Every code of a plan, in plan order (folded ones after their step). */
-export const planCodes = (plan: readonly PlanStep[]): string[] => plan.flatMap((s) => (s.kind === 'fix' ? [s.code, ...s.folded] : []));
+export const planCodes = (plan: readonly PlanStep[]): string[] =>
+  plan.flatMap((s) => (s.kind === 'fix' ? [s.code, ...s.folded] : []));
 
 /** The words of a resync step: "Sync the invoices again by hand: …". */
 export const resyncStepText = (record: ResyncRecord): string => manualResyncText(record);

@@ -56,7 +56,9 @@ export interface Unrecognised {
   count: number;
 }
 
-/** A part that only a QuickBooks fault code's own page answers (/quickbooks/<code>/): no error of the catalog fits it. */
+/**
+ * A part that only a QuickBooks fault code's own page answers (/quickbooks/<code>/): no error of the catalog fits it.
+ */
 export interface FaultFinding {
   code: string;
   /** Its name in the table of fault codes. */
@@ -80,7 +82,10 @@ interface Phrase {
   code: string;
   fault?: string;
   terms: string[];
-  /** The names inside it (Required parameter CustomerRef…), as "kind:key", and its distinctive names ("name:throttleexceeded"). */
+  /**
+   * The names inside it (Required parameter CustomerRef…), as "kind:key", and its distinctive names
+   * ("name:throttleexceeded").
+   */
   subjects: string[];
 }
 
@@ -105,7 +110,15 @@ const subjectsOf = (s: string): string[] => {
   return [...a.subjects.map((x) => `${x.kind}:${x.key}`), ...a.names.map((n) => `name:${n}`)];
 };
 
-const termsOf = (s: string): string[] => [...new Set(tokenize(s).flatMap((t) => t.split(/[.-]/)).map((w) => w.replace(/'s$/, '')).filter((w) => w.length > 1 && !/\d/.test(w) && isTerm(w)).map(stem))];
+const termsOf = (s: string): string[] => [
+  ...new Set(
+    tokenize(s)
+      .flatMap((t) => t.split(/[.-]/))
+      .map((w) => w.replace(/'s$/, ''))
+      .filter((w) => w.length > 1 && !/\d/.test(w) && isTerm(w))
+      .map(stem),
+  ),
+];
 
 export function triageIndex(data: TriageData): TriageIndex {
   const byCode = new Map(data.errors.map((e) => [e.code, e]));
@@ -126,7 +139,8 @@ export function triageIndex(data: TriageData): TriageIndex {
       }
       const terms = termsOf(q.message.replace(/…|\.\.\./g, ' '));
       terms.forEach((t) => vocab.add(t));
-      if (terms.length) messages.push({ code: e.code, ...(q.code && { fault: q.code }), terms, subjects: subjectsOf(q.message) });
+      if (terms.length)
+        messages.push({ code: e.code, ...(q.code && { fault: q.code }), terms, subjects: subjectsOf(q.message) });
     }
     for (const a of e.aliases) {
       const terms = termsOf(a);
@@ -172,7 +186,6 @@ type Verdict =
   | { kind: 'fault'; code: string }
   | { kind: 'none' };
 
-
 /** Of equal candidates, those of the record the text names ("invoice", "customer"), when that leaves some. */
 function keepRecordNamed(index: TriageIndex, codes: string[], text: string): string[] {
   const hint = recordHint(text);
@@ -184,13 +197,15 @@ function keepRecordNamed(index: TriageIndex, codes: string[], text: string): str
 }
 
 /** A fault code's own page, when the code has one. */
-const codePage = (index: TriageIndex, fault: string | undefined): Verdict => (fault && index.faultPages.has(fault) ? { kind: 'fault', code: fault } : { kind: 'none' });
+const codePage = (index: TriageIndex, fault: string | undefined): Verdict =>
+  fault && index.faultPages.has(fault) ? { kind: 'fault', code: fault } : { kind: 'none' };
 
 function byFault(index: TriageIndex, fault: string, text: string): Verdict {
   const errors = index.errorsByFault.get(fault);
   if (!errors) return codePage(index, fault);
   const narrowed = keepRecordNamed(index, errors, text);
-  if (narrowed.length === 1) return { kind: 'found', code: narrowed[0]!, confidence: 'medium', how: `QuickBooks fault ${fault}` };
+  if (narrowed.length === 1)
+    return { kind: 'found', code: narrowed[0]!, confidence: 'medium', how: `QuickBooks fault ${fault}` };
   return { kind: 'choice', options: narrowed, faultCode: fault };
 }
 
@@ -242,14 +257,28 @@ function byRanker(index: TriageIndex, text: string, fault: string | undefined): 
   }
   // Words alone must be most of the part's words, found on the page (as the old rule of titles and messages asked).
   const close = ranked
-    .filter((r) => r.score >= top.score * CLOSE && !r.code.startsWith(FAULT_DOC_PREFIX) && (strong || mostWordsOn(index, text, r.code)))
+    .filter(
+      (r) =>
+        r.score >= top.score * CLOSE &&
+        !r.code.startsWith(FAULT_DOC_PREFIX) &&
+        (strong || mostWordsOn(index, text, r.code)),
+    )
     .map((r) => r.code);
   // Nothing stands out, or too much does: the fault code's own page (it lists its errors), when there is a code.
   if (!close.length || close.length > 4) return codePage(index, fault);
   if (close.length > 1) {
-    return { kind: 'choice', options: close.sort((a, b) => index.order.get(a)! - index.order.get(b)!), ...(fault && { faultCode: fault }) };
+    return {
+      kind: 'choice',
+      options: close.sort((a, b) => index.order.get(a)! - index.order.get(b)!),
+      ...(fault && { faultCode: fault }),
+    };
   }
-  return { kind: 'found', code: close[0]!, confidence: strong ? 'medium' : 'low', how: strong ? "QuickBooks' words and the names in them" : 'the words used' };
+  return {
+    kind: 'found',
+    code: close[0]!,
+    confidence: strong ? 'medium' : 'low',
+    how: strong ? "QuickBooks' words and the names in them" : 'the words used',
+  };
 }
 
 /**
@@ -261,7 +290,11 @@ function mostWordsOn(index: TriageIndex, text: string, code: string): boolean {
   const doc = index.data.docs?.find((d) => d.code === code);
   if (!doc) return false;
   const { terms } = normalizeQuery(text);
-  const stems = new Set(words([doc.title, doc.summary, ...doc.aliases, ...doc.faults.map((f) => f.message), doc.body ?? ''].join(' ')).map(stem));
+  const stems = new Set(
+    words([doc.title, doc.summary, ...doc.aliases, ...doc.faults.map((f) => f.message), doc.body ?? ''].join(' ')).map(
+      stem,
+    ),
+  );
   const isOn = (t: string) => occursIn(t, stems) || synonymsOf(t).some((s) => stems.has(s));
   const on = terms.filter(isOn).length;
   if (on < 2) return false;
@@ -271,7 +304,13 @@ function mostWordsOn(index: TriageIndex, text: string, code: string): boolean {
 }
 
 /** What one text names, given the fault code that came with it (if any). */
-function verdictOf(index: TriageIndex, text: string, fault: string | undefined, extraHint = '', quoted = false): Verdict {
+function verdictOf(
+  index: TriageIndex,
+  text: string,
+  fault: string | undefined,
+  extraHint = '',
+  quoted = false,
+): Verdict {
   const terms = termsOf(text);
   const set = new Set(terms);
   const subjects = subjectsOf(extraHint ? `${text} element="${extraHint}"` : text);
@@ -292,8 +331,16 @@ function verdictOf(index: TriageIndex, text: string, fault: string | undefined, 
     candidates.push({
       code: m.code,
       score: 100 + hit + share + (sameFault ? 50 : 0) - (otherFault ? 40 : 0) + (agree === 'same' ? 60 : 0),
-      confidence: share >= 0.8 && (sameFault || agree === 'same' || (fault === undefined && share === 1 && hit >= 4)) ? 'high' : 'medium',
-      how: agree === 'same' ? "QuickBooks' message and the name in it" : sameFault ? `QuickBooks fault ${fault} and its message` : "QuickBooks' message",
+      confidence:
+        share >= 0.8 && (sameFault || agree === 'same' || (fault === undefined && share === 1 && hit >= 4))
+          ? 'high'
+          : 'medium',
+      how:
+        agree === 'same'
+          ? "QuickBooks' message and the name in it"
+          : sameFault
+            ? `QuickBooks fault ${fault} and its message`
+            : "QuickBooks' message",
     });
   }
   if (!candidates.length) {
@@ -321,12 +368,14 @@ function verdictOf(index: TriageIndex, text: string, fault: string | undefined, 
   }
   // The words: the ranker reads them as search does; without its data (the /go/ page), the words
   // of each error's title, aliases and messages.
-  if (!candidates.length && index.data.docs?.length) return quoted && terms.length < 2 ? { kind: 'none' } : byRanker(index, text, fault);
+  if (!candidates.length && index.data.docs?.length)
+    return quoted && terms.length < 2 ? { kind: 'none' } : byRanker(index, text, fault);
   if (!candidates.length && !quoted && terms.length >= 2 && terms.length <= 12) {
     for (const [code, vocab] of index.vocabulary) {
       let hit = 0;
       for (const t of terms) if (vocab.has(t)) hit++;
-      if (hit >= 2 && hit / terms.length >= 0.7) candidates.push({ code, score: 10 + hit + hit / terms.length, confidence: 'low', how: 'the words used' });
+      if (hit >= 2 && hit / terms.length >= 0.7)
+        candidates.push({ code, score: 10 + hit + hit / terms.length, confidence: 'low', how: 'the words used' });
     }
   }
   if (!candidates.length) return { kind: 'none' };
@@ -337,7 +386,12 @@ function verdictOf(index: TriageIndex, text: string, fault: string | undefined, 
   const narrowed = keepRecordNamed(index, codes, text + ' ' + extraHint);
   if (narrowed.length === 1) {
     const c = top.find((t) => t.code === narrowed[0])!;
-    return { kind: 'found', code: c.code, confidence: codes.length > 1 && c.confidence === 'high' ? 'medium' : c.confidence, how: c.how };
+    return {
+      kind: 'found',
+      code: c.code,
+      confidence: codes.length > 1 && c.confidence === 'high' ? 'medium' : c.confidence,
+      how: c.how,
+    };
   }
   if (top[0]!.confidence === 'low' && narrowed.length > 4) return { kind: 'none' };
   return { kind: 'choice', options: narrowed, ...(fault && { faultCode: fault }) };
@@ -361,9 +415,7 @@ function saysNothing(text: string): boolean {
   // A fault's anatomy says something: errorCode=007001, message=ThrottleExceeded.
   const anatomy = readFault(text);
   if (anatomy.codes.length || anatomy.names.length) return false;
-  const words = text
-    .replace(/"[\w$@.-]{1,40}"\s*:/g, ' ')
-    .match(/\p{L}{2,}/gu);
+  const words = text.replace(/"[\w$@.-]{1,40}"\s*:/g, ' ').match(/\p{L}{2,}/gu);
   return !words || words.filter((w) => isTerm(w.toLowerCase())).length < 2;
 }
 
@@ -372,7 +424,9 @@ function faultOfLine(index: TriageIndex, text: string): string | undefined {
   const named = readFault(text).codes[0];
   if (named) return named;
   const tokens = tokenize(text);
-  for (const t of tokens) if (/^\d{3,5}$/.test(t) && index.errorsByFault.has(String(Number(t))) && tokens.length <= 3) return String(Number(t));
+  for (const t of tokens)
+    if (/^\d{3,5}$/.test(t) && index.errorsByFault.has(String(Number(t))) && tokens.length <= 3)
+      return String(Number(t));
   return undefined;
 }
 
@@ -435,8 +489,15 @@ export function* recogniseSteps(index: TriageIndex, paste: string, every = 250):
     if (i && i % every === 0) yield i / parts.length;
     if (part.kind === 'fault') {
       const named = codesIn(index, `${part.message} ${part.detail}`);
-      if (named.length) named.forEach((n) => add(n.code, 'exact', n.former ? `its former code ${n.former}` : 'its error code', part.text));
-      else if (!apply(verdictOf(index, `${part.message} ${part.detail}`, part.code, part.element, true), part.text) && (part.code || termsOf(part.text).length >= 3)) miss(part.text);
+      if (named.length)
+        named.forEach((n) =>
+          add(n.code, 'exact', n.former ? `its former code ${n.former}` : 'its error code', part.text),
+        );
+      else if (
+        !apply(verdictOf(index, `${part.message} ${part.detail}`, part.code, part.element, true), part.text) &&
+        (part.code || termsOf(part.text).length >= 3)
+      )
+        miss(part.text);
       continue;
     }
     // No message is longer than this: a longer line is read as its start (and costs no more).
@@ -468,7 +529,13 @@ export function* recogniseSteps(index: TriageIndex, paste: string, every = 250):
     if (!apply(verdict, shown) && !part.remnant && !/^"[^"]{1,40}"\s*:/.test(text)) miss(shown);
   }
 
-  return { found: [...found.values()], choices: [...choices.values()], faultFindings: [...faultFindings.values()], unrecognised: [...unrecognised.values()], truncated };
+  return {
+    found: [...found.values()],
+    choices: [...choices.values()],
+    faultFindings: [...faultFindings.values()],
+    unrecognised: [...unrecognised.values()],
+    truncated,
+  };
 }
 
 /**
@@ -479,7 +546,8 @@ export function fromCodes(index: TriageIndex, codes: readonly string[]): Finding
   const out: Finding[] = [];
   for (const raw of codes) {
     const code = index.codes.get(raw.trim().toLowerCase());
-    if (code && !out.some((f) => f.code === code)) out.push({ code, confidence: 'exact', how: 'its error code', source: raw.trim().toLowerCase(), count: 1 });
+    if (code && !out.some((f) => f.code === code))
+      out.push({ code, confidence: 'exact', how: 'its error code', source: raw.trim().toLowerCase(), count: 1 });
   }
   return out;
 }
