@@ -8,7 +8,7 @@
  */
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { Feed } from 'feed';
-import { escapeUTF8 } from 'entities';
+import { escapeText } from 'entities';
 import { fixSteps } from './fixSteps.ts';
 import type { History } from './history.ts';
 
@@ -167,15 +167,15 @@ export function changesFeed(
     const error = o.errors.get(change.code)!;
     const steps =
       change.kinds.includes('fix') || change.kinds.includes('added')
-        ? `<p>How to fix:</p><ol>${error.steps.map((s) => `<li>${escapeUTF8(s)}</li>`).join('')}</ol>`
+        ? `<p>How to fix:</p><ol>${error.steps.map((s) => `<li>${escapeText(s)}</li>`).join('')}</ol>`
         : '';
     feed.addItem({
-      title: escapeUTF8(`${CHANGE_KINDS[change.kinds[0]!]}: ${error.title}`),
+      title: escapeText(`${CHANGE_KINDS[change.kinds[0]!]}: ${error.title}`),
       id: `${error.url}#change-${change.key}`,
       link: error.url,
       date: new Date(change.date),
-      description: escapeUTF8(`${describe(change)} ${error.summary}`),
-      ...(steps && { content: `<p>${escapeUTF8(describe(change))} ${escapeUTF8(error.summary)}</p>${steps}` }),
+      description: escapeText(`${describe(change)} ${error.summary}`),
+      ...(steps && { content: `<p>${escapeText(describe(change))} ${escapeText(error.summary)}</p>${steps}` }),
     });
   }
   return feed.atom1();
