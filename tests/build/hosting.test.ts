@@ -10,10 +10,11 @@ import { triageIndex } from '../../src/lib/shared/triage/recognise.ts';
 import type { TriageData } from '../../src/lib/shared/triage/data.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { rename, root, withCopy } from './build-copy.ts';
+import { rename, withCopy } from './build-copy.ts';
 import { nginxMissing, startNginx } from './nginx.ts';
+import { dockerLayout } from '../../scripts/docker-layout.ts';
 
 const IMMUTABLE = /\bmax-age=31536000\b.*\bimmutable\b/;
 const SHORT = /\bmax-age=0\b/;
@@ -109,12 +110,13 @@ test('the host files give every page its CSP with frame-ancestors, cache hashed 
         from,
       );
 
-    // The image serves this build with this configuration.
-    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
-    assert.match(dockerfile, /^FROM nginx:/m);
-    assert.match(dockerfile, /^COPY dist\/_nginx\.conf \/etc\/nginx\/conf\.d\/default\.conf$/m);
-    assert.match(dockerfile, /^COPY dist\/ \/usr\/share\/nginx\/html\$\{BASE_PATH\}$/m);
-    assert.match(dockerfile, /^ARG BASE_PATH=\/$/m);
+    // The image serves this build with this configuration (the Dockerfile lays it out with
+    // scripts/docker-layout.ts; tests/unit/docker.test.ts reads its stages).
+    const image = dockerLayout(dist, join(dir, 'image'), 'https://docs.test.example');
+    assert.equal(readFileSync(image.conf, 'utf8'), readFileSync(join(dist, '_nginx.conf'), 'utf8'));
+    assert.equal(image.root, join(dir, 'image', 'html'));
+    assert.ok(existsSync(join(image.root, 'errors/invoice-removed-in-quickbooks/index.html')));
+    assert.ok(!existsSync(join(image.root, '_headers')) && !existsSync(join(image.root, '_nginx.conf')));
 
     // nginx, for real.
     const reason = nginxMissing();
