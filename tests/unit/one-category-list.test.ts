@@ -12,6 +12,8 @@ import { CATEGORY_IDS } from '../../src/lib/shared/taxonomy.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HOME = 'src/lib/shared/taxonomy.ts';
+/** The categories' short names, apart from taxonomy.ts (kept apart for the first search's bytes). */
+const NAMES = 'src/lib/shared/categoryNames.ts';
 const ids = CATEGORY_IDS.join('|');
 const RULES: [RegExp, string][] = [
   [
@@ -34,7 +36,7 @@ const files = ['src', 'integrations', 'scripts'].flatMap((dir) =>
 
 test('no category list or category regex outside src/lib/shared/taxonomy.ts', () => {
   const found = files
-    .filter((f) => f !== HOME)
+    .filter((f) => f !== HOME && f !== NAMES)
     .flatMap((file) =>
       readFileSync(join(ROOT, file), 'utf8')
         .split('\n')

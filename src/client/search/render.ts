@@ -8,7 +8,7 @@ import { capCodePoints, capEncoded, wellFormed } from '../../lib/shared/search/c
 import { keepPlaces, type Hit, type SearchEngine, type SearchResult } from '../../lib/shared/search/engine.ts';
 import { withHighlight } from '../../lib/shared/search/highlightLink.ts';
 import { FAULT_CATEGORY } from '../../lib/shared/search/types.ts';
-import { CATEGORY_NAMES } from '../../lib/shared/taxonomy.ts';
+import { CATEGORY_NAMES } from '../../lib/shared/categoryNames.ts';
 import { setExcerpt } from './policy.ts';
 
 /** Where the search UI runs: the site online, or the offline copy from file://. */

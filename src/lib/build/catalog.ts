@@ -5,7 +5,8 @@
  */
 import { getCollection } from 'astro:content';
 import type { Catalog, CatalogCategory, CatalogError } from './catalogModel.ts';
-import { CATEGORY_IDS, CATEGORY_NAMES, type CategoryId } from '../shared/taxonomy.ts';
+import { CATEGORY_IDS, type CategoryId } from '../shared/taxonomy.ts';
+import { CATEGORY_NAMES } from '../shared/categoryNames.ts';
 import { ContentProblems } from '../content/validate.ts';
 import { contentProblems } from '../content/problems.ts';
 import { reverseEdges } from './graph.ts';

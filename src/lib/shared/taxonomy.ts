@@ -1,6 +1,6 @@
 /**
- * The closed vocabularies of the catalog. Plain constants so that the content schema,
- * the pages and the tests all agree on one list.
+ * The closed vocabularies of the catalog (the categories' short names are in categoryNames.ts).
+ * Plain constants so that the content schema, the pages and the tests all agree on one list.
  */
 /** `connection` holds the account-wide errors (the connection, the subscription, throttling) that stop every sync. */
 export const CATEGORY_IDS = ['connection', 'client', 'invoice', 'item', 'payment'] as const;
@@ -8,22 +8,11 @@ export type CategoryId = (typeof CATEGORY_IDS)[number];
 /** The category of errors that stop every sync; the other categories' indexes point to it. */
 export const ACCOUNT_WIDE = 'connection' satisfies CategoryId;
 /** The records that sync, one category each: every category but the account-wide one. */
-export const RECORD_IDS = CATEGORY_IDS.filter(
+export const RECORD_IDS = /* @__PURE__ */ CATEGORY_IDS.filter(
   (id): id is Exclude<CategoryId, typeof ACCOUNT_WIDE> => id !== ACCOUNT_WIDE,
 );
 export type RecordId = (typeof RECORD_IDS)[number];
 
-/**
- * Each category's short name, where the context says "errors" already (the site's header, the A–Z table, a search
- * result).
- */
-export const CATEGORY_NAMES: Record<CategoryId, string> = {
-  connection: 'Connection',
-  client: 'Client',
-  invoice: 'Invoice',
-  item: 'Item',
-  payment: 'Payment',
-};
 /** A record as a plural noun in a sentence ("Sync the invoices again by hand"). */
 export const RECORD_PLURALS: Record<RecordId, string> = {
   client: 'clients',
@@ -54,9 +43,10 @@ export const RESYNC = {
 export type Resync = keyof typeof RESYNC;
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-export const DIRECTION_IDS = keys(DIRECTIONS);
-export const FIX_WHERE_IDS = keys(FIX_WHERE);
-export const RESYNC_IDS = keys(RESYNC);
+// Pure: a bundle that does not use a list leaves it and its table out (the first search result loads this file).
+export const DIRECTION_IDS = /* @__PURE__ */ keys(DIRECTIONS);
+export const FIX_WHERE_IDS = /* @__PURE__ */ keys(FIX_WHERE);
+export const RESYNC_IDS = /* @__PURE__ */ keys(RESYNC);
 
 /**
  * What kind of fault a QuickBooks fault code is (content/quickbooks-faults.yaml `group`), and what
@@ -100,4 +90,4 @@ export const FAULT_GROUPS = {
   },
 } as const;
 export type FaultGroup = keyof typeof FAULT_GROUPS;
-export const FAULT_GROUP_IDS = keys(FAULT_GROUPS);
+export const FAULT_GROUP_IDS = /* @__PURE__ */ keys(FAULT_GROUPS);
