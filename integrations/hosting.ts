@@ -11,13 +11,14 @@ import { builtFiles } from '../src/lib/build/builtFiles.ts';
 import { builtFileOf, paths } from '../src/lib/shared/urls.ts';
 import { headersFile, metaPolicy, nginxConf, redirectsFile, type HostedSite } from '../src/lib/build/hosting.ts';
 import { goRules } from '../src/lib/shared/triage/go.ts';
+import { DEFAULT_SITE_URL } from '../src/lib/shared/base.ts';
 import { parseEmbedOrigins } from '../src/lib/shared/embed.ts';
 import { triageIndex } from '../src/lib/shared/triage/recognise.ts';
 import type { TriageData } from '../src/lib/shared/triage/data.ts';
 
 export default function hosting(): AstroIntegration {
   let base = '/';
-  let site = 'https://help.example.com';
+  let site = DEFAULT_SITE_URL;
   return {
     name: 'help-center:hosting',
     hooks: {

@@ -207,6 +207,11 @@ test('the loaders hand their problems to the pages through one module, src/lib/c
   assert.deepEqual(filesWith(/Symbol\.for\(/), ['src/lib/content/problems.ts']);
 });
 
+test('one default site address (DEFAULT_SITE_URL in src/lib/shared/base.ts) for the site, its hooks and the tools', () => {
+  const inCode = filesWith(/['"`]https:\/\/help\.example\.com/).filter((file) => !file.startsWith('tests/'));
+  assert.deepEqual(inCode, ['src/lib/shared/base.ts']);
+});
+
 test('one HTML escape for search (src/lib/shared/search/markup.ts)', () => {
   assert.deepEqual(filesWith(/(?:const|function) escapeHtml\b/), ['src/lib/shared/search/markup.ts']);
 });
