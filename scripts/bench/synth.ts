@@ -4,7 +4,7 @@
  * all. A clone is a real entry with a new code (`<code>-s<n>`), its own title, aliases and a
  * paragraph of varied words (so the search index grows as a real catalog's would), and its
  * dependsOn/related pointing at clones of the same round, so the graph stays valid and acyclic
- * whatever the real one is. Cloning real entries keeps the clones valid under the schema as it
+ * whatever the real one is (and a title short enough for the reply's length limit). Cloning real entries keeps the clones valid under the schema as it
  * evolves, which a hand-written template would not. Deterministic: the same size gives the
  * same files.
  */
@@ -12,6 +12,7 @@ import { cpSync, existsSync, appendFileSync, readdirSync, readFileSync, writeFil
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { replyLengthProblem, type ReplySource } from '../../src/lib/build/replies.ts';
 
 const WORDS = (
   'account address amount archive balance batch billing branch bundle card cash category charge check class ' +
@@ -68,13 +69,20 @@ export function writeSyntheticCatalog(root: string, dir: string, size: number): 
     for (const entry of real) {
       if (!members.has(entry.id)) continue;
       const code = cloneId(entry.id);
+      const title = String(entry.data['title']);
       const data: Record<string, unknown> = {
         ...entry.data,
         code,
-        title: `${String(entry.data['title'])} (${phrase(2)} ${round})`,
+        title: `${title} (${phrase(2)} ${round})`,
         aliases: [phrase(3), phrase(4)],
         common: false,
       };
+      // The reply support copies names the title and has a length limit (src/lib/build/replies.ts)
+      // that the longest real replies come close to: a clone whose longer title would break it
+      // gets the round number alone, or its entry's title.
+      const fits = () => replyLengthProblem({ ...data, body: entry.body } as unknown as ReplySource) === undefined;
+      if (!fits()) data['title'] = `${title} (${round})`;
+      if (!fits()) data['title'] = title;
       if ('formerCodes' in data) data['formerCodes'] = [];
       if ('dependsOn' in data) data['dependsOn'] = ids(data['dependsOn']);
       if ('related' in data) data['related'] = ids(data['related']);
