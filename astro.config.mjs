@@ -12,10 +12,10 @@ import { SEARCH_POLICY } from './src/lib/shared/search/markup.ts';
 import tightCsp from './integrations/csp.ts';
 import hosting from './integrations/hosting.ts';
 import { parseFeedbackSetting } from './src/lib/shared/feedback.ts';
-import { basePathOf, DEFAULT_SITE_URL } from './src/lib/shared/base.ts';
+import { basePathOf, siteUrlFrom } from './src/lib/shared/base.ts';
 
 /** The public address of the help center (canonical URLs, sitemap, errors.json). */
-const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
+const site = siteUrlFrom(process.env.SITE_URL);
 /**
  * The path the site is served under: SITE_URL's path ("/docs/" for https://help.example.com/docs/),
  * "/" for a bare origin. Pages reach it as import.meta.env.BASE_URL (src/lib/shared/base.ts).

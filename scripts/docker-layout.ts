@@ -9,7 +9,7 @@
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { basePathOf, DEFAULT_SITE_URL } from '../src/lib/shared/base.ts';
+import { basePathOf, siteUrlFrom } from '../src/lib/shared/base.ts';
 import { DIST } from './lib/dist.ts';
 
 /** The files of the build that configure the host rather than being served. */
@@ -31,6 +31,6 @@ if (import.meta.main) {
     console.error('Usage: node scripts/docker-layout.ts <out>');
     process.exit(2);
   }
-  const { root, conf } = dockerLayout(DIST, resolve(out), process.env['SITE_URL'] ?? DEFAULT_SITE_URL);
+  const { root, conf } = dockerLayout(DIST, resolve(out), siteUrlFrom(process.env['SITE_URL']));
   console.log(`site in ${root}, nginx configuration in ${conf}`);
 }

@@ -11,6 +11,21 @@ export const BASE: string = import.meta.env?.BASE_URL ?? '/';
 export const DEFAULT_SITE_URL = 'https://help.example.com';
 
 /**
+ * The public address a build is for, from the SITE_URL setting: unset or blank (an empty Docker
+ * build argument) is DEFAULT_SITE_URL; anything but an absolute http(s) address stops the build
+ * with an error that says what to write.
+ */
+export function siteUrlFrom(setting: string | undefined): string {
+  const value = setting?.trim();
+  if (!value) return DEFAULT_SITE_URL;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new Error(
+      `SITE_URL must be an absolute http(s) address, such as https://example.com/docs/; it is "${value}"`,
+    );
+  return value;
+}
+
+/**
  * The base path of a site URL: its path ending in one "/" ("/docs/" for
  * https://help.example.com/docs, "/" for a bare origin). The one place it is worked out: the
  * build's config, the printed book, the export (from the build's canonical links) and the
