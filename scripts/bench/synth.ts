@@ -4,9 +4,9 @@
  * all. A clone is a real entry with a new code (`<code>-s<n>`), its own title, aliases and a
  * paragraph of varied words (so the search index grows as a real catalog's would), and its
  * dependsOn/related pointing at clones of the same round, so the graph stays valid and acyclic
- * whatever the real one is (and a title short enough for the reply's length limit). Cloning real entries keeps the clones valid under the schema as it
- * evolves, which a hand-written template would not. Deterministic: the same size gives the
- * same files.
+ * whatever the real one is; its title stays short enough for the reply's length limit. Cloning
+ * real entries keeps the clones valid under the schema as it evolves, which a hand-written
+ * template would not. Deterministic: the same size gives the same files.
  */
 import { cpSync, existsSync, appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
