@@ -14,8 +14,9 @@ RUN npm ci --no-audit --no-fund
 # The whole checkout, with its git history (the change log reads it; .dockerignore keeps out
 # what the build makes itself).
 COPY . .
-# Build arguments reach the build as environment variables; an empty one counts as unset.
-ARG SITE_URL=https://help.example.com
+# Build arguments reach the build as environment variables; an empty one counts as unset (then
+# SITE_URL is the build's default, DEFAULT_SITE_URL in src/lib/shared/base.ts).
+ARG SITE_URL
 ARG SUPPORT_EMAIL
 ARG FEEDBACK_URL
 ARG EMBED_ORIGINS

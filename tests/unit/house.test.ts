@@ -210,6 +210,8 @@ test('the loaders hand their problems to the pages through one module, src/lib/c
 test('one default site address (DEFAULT_SITE_URL in src/lib/shared/base.ts) for the site, its hooks and the tools', () => {
   const inCode = filesWith(/['"`]https:\/\/help\.example\.com/).filter((file) => !file.startsWith('tests/'));
   assert.deepEqual(inCode, ['src/lib/shared/base.ts']);
+  // The image's build argument has no default of its own: unset, the build takes this one.
+  assert.doesNotMatch(read('Dockerfile'), /help\.example\.com/);
 });
 
 test('one HTML escape for search (src/lib/shared/search/markup.ts)', () => {

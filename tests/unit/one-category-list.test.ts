@@ -1,9 +1,9 @@
 /**
  * The categories are named once: their ids and the records' plurals in src/lib/shared/taxonomy.ts,
  * their short names in src/lib/shared/categoryNames.ts, their titles and descriptions in
- * content/categories/. No code spells an
- * alternation of category ids ("client|invoice"), a category's name ("Client") or a record's
- * plural, or cuts " errors" off a title to get a short name.
+ * content/categories/. No code spells an alternation of category ids ("client|invoice"), a
+ * category's name ("Client") or a record's plural, or cuts " errors" off a title to get a short
+ * name.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

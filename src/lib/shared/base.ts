@@ -18,7 +18,8 @@ export const DEFAULT_SITE_URL = 'https://help.example.com';
 export function siteUrlFrom(setting: string | undefined): string {
   const value = setting?.trim();
   if (!value) return DEFAULT_SITE_URL;
-  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+  const url = URL.parse(value);
+  if (!url || !/^https?:$/.test(url.protocol))
     throw new Error(
       `SITE_URL must be an absolute http(s) address, such as https://example.com/docs/; it is "${value}"`,
     );
